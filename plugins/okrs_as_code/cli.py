@@ -6,8 +6,10 @@ problems. No traceback reaches a user; set OKRS_DEBUG=1 to see one for an intern
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import textwrap
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,13 +17,18 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
+from .config import ConfigError, LintConfig, load_pyproject_config
 from .diagnostics import Severity
+from .model import build_glossary
 from .reporting import FORMATS, RENDERERS
+from .rules import RuleDoc, all_codes
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Sequence
 
     from .diagnostics import Diagnostic
+    from .model import GlossaryTerm
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -60,22 +67,50 @@ def cli() -> None:
     """OKRs as code: validate, coach and publish OKRs kept as YAML."""
 
 
+def _config(start: Path, as_of: dt.date | None = None) -> LintConfig:
+    from dataclasses import replace
+
+    try:
+        config = load_pyproject_config(start)
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    return replace(config, as_of=as_of) if as_of is not None else config
+
+
+as_of_option = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Compute staleness and progress on this date (YYYY-MM-DD) instead of today.",
+)
+
+
 @cli.command()
 @click.argument("root", default="okrs", type=click.Path(path_type=Path))
 @format_option
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
-def validate(root: Path, fmt: str | None, strict: bool) -> None:
+@as_of_option
+def validate(root: Path, fmt: str | None, strict: bool, as_of: dt.datetime | None) -> None:
     """Check the OKRs under ROOT (default: okrs) against the format and the coaching rules.
 
-    Exit 0 when there are no errors, 1 when there are (or warnings with --strict), 2 when ROOT
-    cannot be read.
+    Configuration comes from [tool.okrs] in the nearest pyproject.toml above ROOT. Exit 0 when
+    there are no errors, 1 when there are (or warnings with --strict), 2 when ROOT or the
+    configuration cannot be read.
     """
+    from .lint import lint_okrs
     from .loading import load_okrs
 
     if not root.is_dir():
         what = "is not a folder" if root.exists() else "does not exist"
         raise click.UsageError(f"OKR root {str(root)!r} {what}")
+    config = _config(root, as_of.date() if as_of else None)
     okrs, diagnostics = load_okrs(root)
+    if okrs is not None:
+        # A file with errors is coached once it loads cleanly: findings on half-read records
+        # (a KR whose baseline was rejected "has no baseline") would only add noise.
+        broken = {d.loc.path for d in diagnostics}
+        findings = [d for d in lint_okrs(okrs, config) if d.loc.path not in broken]
+        diagnostics = sorted([*diagnostics, *findings], key=lambda d: d.sort_key)
     fmt = fmt or _default_format()
     context = ""
     if okrs is not None:
@@ -84,8 +119,165 @@ def validate(root: Path, fmt: str | None, strict: bool) -> None:
         files = "OKR file" if n_files == 1 else "OKR files"
         krs = "key result" if n_krs == 1 else "key results"
         context = f" ({n_files} {files}, {n_krs} {krs})"
-    _emit(diagnostics, fmt, context)
+    _emit(diagnostics, fmt, context, rules={c: (r.name, r.summary) for c, r in all_codes().items()})
     sys.exit(_exit_code(diagnostics, strict))
+
+
+@cli.command()
+@click.argument("code", required=False)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format."
+)
+def rules(code: str | None, fmt: str) -> None:
+    """List every rule and error code, or explain CODE (for example OKR102)."""
+    docs = all_codes()
+    if code is None:
+        if fmt == "json":
+            click.echo(json.dumps([_rule_json(d) for d in docs.values()], indent=2))
+            return
+        for entry in docs.values():
+            click.echo(f"{entry.code}  {entry.name:<22} {entry.severity.value:<8} {entry.summary}")
+        return
+    by_name = {d.name: d for d in docs.values()}
+    doc = docs.get(code.upper()) or by_name.get(code.lower())
+    if doc is None:
+        raise click.UsageError(f"no rule {code!r}; `okrs rules` lists them all")
+    if fmt == "json":
+        click.echo(json.dumps(_rule_json(doc), indent=2))
+        return
+    click.echo(_explain(doc))
+
+
+def _rule_json(doc: RuleDoc) -> dict[str, Any]:
+    return {
+        "code": doc.code, "name": doc.name, "severity": doc.severity.value,
+        "summary": doc.summary, "term": doc.term, "why": doc.why, "example": doc.example,
+        "better": doc.better, "fix": doc.fix,
+    }  # fmt: skip
+
+
+def _explain(doc: RuleDoc) -> str:
+    """A rule's documentation as ruff prints it: what, why, example, fix."""
+    width = 88
+    parts = [
+        f"{doc.code} ({doc.name})",
+        "",
+        doc.summary + ".",
+        f"Default severity: {doc.severity.value}.",
+    ]
+    if doc.term:
+        parts.append(f"Glossary: {doc.term}")
+    if doc.why:
+        parts += ["", "Why is this bad?", textwrap.fill(doc.why, width)]
+    if doc.example:
+        parts += ["", "Example:", textwrap.indent(doc.example, "    ")]
+    if doc.better:
+        parts += ["", "Use instead:", textwrap.indent(doc.better, "    ")]
+    if doc.fix:
+        parts += ["", "How to fix:", textwrap.fill(doc.fix, width)]
+    return "\n".join(parts)
+
+
+@cli.command("lint-text")
+@click.argument("texts", nargs=-1, required=True, metavar="TEXT...")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format."
+)
+@click.option(
+    "--type",
+    "objective_type",
+    type=click.Choice(["committed", "aspirational", "learning"]),
+    default="committed",
+    help="The kind of objective the KR would belong to.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 if any statement gets a warning.")
+def lint_text(texts: tuple[str, ...], fmt: str, objective_type: str, strict: bool) -> None:
+    """Coach key result statements before you write them into YAML.
+
+    Give each statement as an argument, or - to read one statement per line from standard
+    input. Configuration comes from [tool.okrs] in the nearest pyproject.toml.
+    """
+    from .lint import lint_statement
+
+    statements: list[str] = []
+    for text in texts:
+        if text == "-":
+            statements.extend(line.strip() for line in sys.stdin if line.strip())
+        else:
+            statements.append(text)
+    config = _config(Path.cwd())
+    results = [(s, lint_statement(s, config, objective_type)) for s in statements]
+    if fmt == "json":
+        payload = [
+            {
+                "text": s,
+                "findings": [
+                    {
+                        "code": d.code,
+                        "name": d.name,
+                        "severity": d.severity.value,
+                        "message": d.message,
+                    }
+                    for d in found
+                ],
+            }
+            for s, found in results
+        ]
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        for s, found in results:
+            click.echo(click.style(s, bold=True) if colour else s)
+            if not found:
+                click.echo("  ok: reads as an outcome")
+            for d in found:
+                code = click.style(d.code, fg="yellow", bold=True) if colour else d.code
+                click.echo(f"  {code} [{d.severity.value}] {d.message}")
+    failing = any(d.severity is not Severity.INFO for _, found in results for d in found)
+    sys.exit(EXIT_FAIL if strict and failing else EXIT_OK)
+
+
+@cli.command()
+@click.argument("term", required=False)
+@click.option(
+    "--root",
+    default="okrs",
+    type=click.Path(path_type=Path),
+    help="OKR root whose glossary.yaml to include.",
+)
+def glossary(term: str | None, root: Path) -> None:
+    """Print the glossary of the method (with the organization's own terms), or one TERM."""
+    from .glossary import lookup, merge, reference_glossary
+    from .loading import load_document
+
+    own: list[GlossaryTerm] = []
+    for name in ("glossary.yaml", "glossary.yml"):
+        path = root / name
+        if path.is_file():
+            problems: list[Diagnostic] = []
+            document = load_document(path, str(path), "glossary", problems.append)
+            if problems:
+                _emit(problems, "text")
+                sys.exit(EXIT_FAIL)
+            if document is not None:
+                own.extend(build_glossary(str(path), document))
+    terms = merge(reference_glossary(), own)
+    if term is not None:
+        found = lookup(terms, term)
+        if found is None:
+            raise click.UsageError(f"no glossary term {term!r}; `okrs glossary` lists them all")
+        terms = (found,)
+    for t in terms:
+        click.echo(click.style(t.term, bold=True) if sys.stdout.isatty() else t.term)
+        if t.aliases:
+            click.echo(f"  also: {', '.join(t.aliases)}")
+        click.echo(textwrap.indent(textwrap.fill(" ".join(t.definition.split()), 84), "  "))
+        if t.example:
+            click.echo(f"  instead of: {t.example[0]}")
+            click.echo(f"  write:      {t.example[1]}")
+        if t.see_also:
+            click.echo(f"  see also: {', '.join(t.see_also)}")
+        click.echo()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

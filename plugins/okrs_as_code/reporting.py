@@ -46,7 +46,7 @@ def summary(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def render_text(
-    diagnostics: Sequence[Diagnostic], *, colour: bool = False, context: str = ""
+    diagnostics: Sequence[Diagnostic], *, colour: bool = False, context: str = "", **_: Any
 ) -> str:
     """`path:line:col: CODE message`, one per line, then a summary line."""
     lines = []
