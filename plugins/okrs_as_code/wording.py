@@ -651,7 +651,12 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     elif binary is not None and not purpose:
         result["binary"] = binary
     elif base_class == "input":
-        result["input"] = " ".join(tokens[verb_index or 0 : (verb_index or 0) + 4])
+        start = verb_index or 0
+        window = tokens[start : start + 6]
+        end = next((k for k, w in enumerate(window) if k and w in INPUT_NOUNS), None)
+        if end is None:  # "invest in the partner programme": up to the first preposition
+            end = next((k - 1 for k, w in enumerate(window) if k and w in _STOP), len(window) - 1)
+        result["input"] = " ".join(window[: end + 1])
     elif base_class == "delivery" and not purpose:
         count = _count_after(tokens, (verb_index or 0) + 1)
         if count is not None:
