@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
-
 from okrs_as_code.config import LintConfig
 from okrs_as_code.lint import lint_statement
 
 DATA = Path(__file__).parent / "data"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "data" / "seed_examples.tsv"
+# The labelled examples that came with the product brief (shared/data/seed_examples.tsv).
+SEED = DATA / "seed_examples.tsv"
 OUTPUT_FAMILY = {"OKR101", "OKR102", "OKR103", "OKR108"}
 POSITIVE = {"output", "binary", "input"}
 # The family each label must get (DESIGN section 4 and the "done when").
@@ -35,8 +34,6 @@ def _codes(text: str) -> set[str]:
 
 
 def _seed_rows() -> list[dict[str, str]]:
-    if not SEED.is_file():
-        pytest.skip(f"{SEED} is not beside the repository")
     return _rows(SEED)
 
 
@@ -78,8 +75,6 @@ def test_output_detection_on_real_statements_reaches_095() -> None:
 
 def test_output_detection_on_the_blind_set() -> None:
     path = DATA / "kr_blind.tsv"
-    if not path.is_file():
-        pytest.skip("no blind set")
     precision, recall, wrong = _precision_recall(_rows(path))
     # Collected after the rules were first written; measured blind (P 0.94, R 0.69), then its
     # misses were studied once for structural gaps (clauses, tenses, capability statements).
