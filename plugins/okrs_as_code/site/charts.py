@@ -1,0 +1,148 @@
+"""The check-in history of a key result as an inline SVG chart, drawn at build time.
+
+The chart needs no JavaScript: time runs across the cycle, the baseline and the target are
+horizontal lines, the planned path joins them, and each check-in is a point with its own
+tooltip. Colours come from CSS classes (okrs.css), so the light and dark palettes both apply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+from .views import format_confidence, format_date, format_number, format_value
+
+if TYPE_CHECKING:
+    from ..model import Cycle, KeyResult
+
+WIDTH, HEIGHT = 640, 240
+LEFT, RIGHT, TOP, BOTTOM = 64, 20, 18, 30
+
+
+def _nice_step(span: float) -> float:
+    """A round tick step giving three to six ticks over `span`."""
+    raw = span / 4
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def _month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
+    months = []
+    day = dt.date(start.year, start.month, 1)
+    while day <= end:
+        if day >= start:
+            months.append(day)
+        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return months
+
+
+def _hline(cls: str, y: float) -> str:
+    return f'<line class="{cls}" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>'
+
+
+def _vline(cls: str, x: float) -> str:
+    return f'<line class="{cls}" x1="{x}" x2="{x}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>'
+
+
+def _text(cls: str, x: float, y: float, text: str, anchor: str = "start") -> str:
+    """An SVG text element; `text` must be escaped already when it may hold data."""
+    y = round(y, 1)
+    return f'<text class="{cls}" x="{x}" y="{y}" text-anchor="{anchor}">{text}</text>'
+
+
+def checkin_chart(kr: KeyResult, cycle: Cycle, on: dt.date, chart_id: str = "okrs-chart") -> Markup:
+    """The SVG chart of a key result's check-ins; empty when no check-in has a value."""
+    points = [(c.date, c.value, c.confidence) for c in kr.checkins if c.value is not None]
+    if not points:
+        return Markup("")
+    unit = kr.unit
+    first = min(cycle.start, points[0][0])
+    last = max(cycle.end, points[-1][0])
+    days = max(1, (last - first).days + 1)
+
+    values = [v for _, v, _ in points]
+    values += [v for v in (kr.baseline, kr.target) if v is not None]
+    low, high = min(values), max(values)
+    if math.isclose(low, high):
+        low, high = low - 1, high + 1
+    step = _nice_step(high - low)
+    low = math.floor(low / step) * step
+    high = math.ceil(high / step) * step
+    if math.isclose(high, max(values)):
+        high += step
+
+    plot_w = WIDTH - LEFT - RIGHT
+    plot_h = HEIGHT - TOP - BOTTOM
+
+    def x(day: dt.date) -> float:
+        return round(LEFT + plot_w * ((day - first).days + 0.5) / days, 1)
+
+    def y(value: float) -> float:
+        return round(TOP + plot_h * (1 - (value - low) / (high - low)), 1)
+
+    latest = points[-1]
+    summary = [f"latest {format_value(latest[1], unit)} on {format_date(latest[0])}"]
+    if kr.baseline is not None:
+        summary.append(f"baseline {format_value(kr.baseline, unit)}")
+    if kr.target is not None:
+        summary.append(f"target {format_value(kr.target, unit)}")
+    title = f"Check-ins of “{kr.title}”: " + ", ".join(summary)
+    desc = "; ".join(f"{format_date(d)}: {format_value(v, unit)}" for d, v, _ in points)
+
+    out: list[str] = [
+        f'<svg class="okrs-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" data-search-exclude>',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
+    ]
+    # Grid and value axis.
+    tick = low
+    while tick <= high + step / 2:
+        out.append(_hline("okrs-chart__grid", y(tick)))
+        number = format_number(round(tick, 6))
+        out.append(_text("okrs-chart__tick", LEFT - 8, y(tick) + 4, number, "end"))
+        tick += step
+    # Time axis: the first day of each month in the cycle.
+    for month in _month_starts(first, last):
+        out.append(_vline("okrs-chart__grid okrs-chart__grid--month", x(month)))
+        out.append(_text("okrs-chart__tick", x(month) + 4, HEIGHT - 10, f"{month:%b}"))
+    # Baseline, target and the planned path between them.
+    right = WIDTH - RIGHT - 4
+    if kr.baseline is not None:
+        by = y(kr.baseline)
+        out.append(_hline("okrs-chart__baseline", by))
+        label = escape(f"Baseline {format_value(kr.baseline, unit)}")
+        out.append(_text("okrs-chart__label", right, by - 5, label, "end"))
+    if kr.target is not None:
+        ty = y(kr.target)
+        out.append(_hline("okrs-chart__target", ty))
+        label = escape(f"Target {format_value(kr.target, unit)}")
+        target_class = "okrs-chart__label okrs-chart__label--target"
+        out.append(_text(target_class, right, ty - 5, label, "end"))
+        if kr.baseline is not None and kr.effective_direction in ("increase", "decrease"):
+            out.append(
+                f'<line class="okrs-chart__plan" x1="{x(cycle.start)}" y1="{y(kr.baseline)}" '
+                f'x2="{x(cycle.end)}" y2="{ty}"/>'
+            )
+    # Where the build date falls in the cycle.
+    if first <= on <= last:
+        out.append(_vline("okrs-chart__today", x(on)))
+    # The check-ins themselves.
+    line = " ".join(f"{x(d)},{y(v)}" for d, v, _ in points)
+    out.append(f'<polyline class="okrs-chart__values" points="{line}"/>')
+    for d, v, confidence in points:
+        tip = f"{format_date(d)}: {format_value(v, unit)}"
+        if confidence is not None:
+            tip += f", confidence {format_confidence(confidence)}"
+        out.append(
+            f'<circle class="okrs-chart__point" cx="{x(d)}" cy="{y(v)}" r="4.5">'
+            f"<title>{escape(tip)}</title></circle>"
+        )
+    out.append("</svg>")
+    return Markup("".join(out))
