@@ -58,7 +58,9 @@ STYLESHEET_URI = "assets/stylesheets/okrs.css"
 # generated pages are HTML already and need none.
 EXTENSIONS = ("abbr", "admonition")
 LINT_KEYS = ("select", "ignore", "severity", "output_verbs", "stale_days")
-_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+# Only h2 headings go into the table of contents: generated pages are short, and their h3s
+# ("Open (4)", "Supported by") are labels rather than sections worth a line each.
+_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -155,17 +157,16 @@ class _Crumb(Link):
 
 
 def _toc_tokens(content: str) -> list[Any]:
-    """Table-of-contents tokens (as the toc extension makes them) for the h2 and h3 of a body."""
-    tokens: list[dict[str, Any]] = []
-    for match in _HEADING.finditer(content):
-        level = int(match.group(1))
-        name = " ".join(_TAG.sub("", match.group(3)).split())
-        token: dict[str, Any] = {"level": level, "id": match.group(2), "name": name, "children": []}
-        if level == 3 and tokens:
-            tokens[-1]["children"].append(token)
-        else:
-            tokens.append(token)
-    return tokens
+    """Table-of-contents tokens (as the toc extension makes them) for the h2s of a body."""
+    return [
+        {
+            "level": 2,
+            "id": m.group(1),
+            "name": " ".join(_TAG.sub("", m.group(2)).split()),
+            "children": [],
+        }
+        for m in _HEADING.finditer(content)
+    ]
 
 
 class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, unused-ignore]

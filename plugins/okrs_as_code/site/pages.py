@@ -476,7 +476,7 @@ class Site:
         parent = self.rel.team_of.get(team.parent) if team.parent else None
         parent_link = None
         if parent is not None:
-            if parent.id in {t.id for t in self.rel.teams[cycle.id]}:
+            if parent.id in self.rel.team_ids[cycle.id]:
                 parent_link = Link(parent.name, self.url(team_path(cycle.id, parent.id)), "team")
             else:
                 parent_link = Link(parent.name, None, "team")

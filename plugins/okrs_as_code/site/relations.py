@@ -88,6 +88,7 @@ class Relations:
 
         self.teams: dict[str, list[Team]] = {}
         """Teams with a page in each cycle (those with OKRs and their ancestors), in org order."""
+        self.team_ids: dict[str, set[str]] = {}
         self.sub_teams: dict[tuple[str, str], list[Team]] = defaultdict(list)
         for cycle in self.cycles:
             present: set[str] = set()
@@ -100,6 +101,7 @@ class Relations:
                     current = self.team_of[current].parent
             ordered = [t for t in org.teams if t.id in present]
             self.teams[cycle.id] = ordered
+            self.team_ids[cycle.id] = present
             for team in ordered:
                 self.cycles_of_team[team.id].append(cycle.id)
                 if team.parent is not None and team.parent in present:
