@@ -95,7 +95,7 @@ def _numbers_in_title(title: str) -> str | None:
     return None
 
 
-def _kr_findings(kr: KeyResult, objective: Objective, config: LintConfig) -> Iterator[_Raw]:
+def _kr_findings(kr: KeyResult, config: LintConfig) -> Iterator[_Raw]:
     title_loc = kr.loc_of("title")
     wording = analyse(kr.title, config.output_verbs)
     found = statement_findings(wording)
@@ -153,7 +153,7 @@ def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
             raws.append(_Raw("OKR202", objective.loc_of("key_results"), {"count": count}))
         groups.append((_subject(objective), objective.accept, raws, objective.loc_of("accept")))
         for kr in objective.key_results:
-            kr_raws = list(_kr_findings(kr, objective, config))
+            kr_raws = list(_kr_findings(kr, config))
             if cycle is not None:
                 stale = _stale(kr, cycle, on, config.stale_days)
                 if stale is not None:
