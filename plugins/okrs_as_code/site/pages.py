@@ -64,7 +64,7 @@ HEALTH_ORDER: tuple[Health, ...] = (
     "on_track",
     "not_started",
     "closed",
-    "not_measurable",
+    "no_data",
 )
 STATUS_LABELS = {
     "planned": "Planned",
@@ -679,7 +679,7 @@ class Site:
         if kind == "objective":
             o: Objective = spec.subject
             team = self.rel.team_of[o.team].name
-            parts = [f"{TYPE_TERMS[o.type]} of {team}, {o.cycle}", o.owner and f"Owner: {o.owner}"]
+            parts = [f"{TYPE_TERMS[o.type]} of {team}, {o.cycle}", _owners(o.owner)]
             parts.append(self.markdown.block(o.description))
         elif kind == "key_result":
             kr: KeyResult = spec.subject
@@ -689,7 +689,7 @@ class Site:
                 kr.metric and f"Metric: {kr.metric}",
                 kr.source and f"Source: {kr.source}",
                 kr.proxy_for and f"Outcome proxy for {kr.proxy_for}",
-                kr.owner and f"Owner: {kr.owner}",
+                _owners(kr.owner),
             ]
             parts += [self.markdown.inline(c.note) for c in kr.checkins if c.note]
         elif kind == "initiative":
@@ -698,7 +698,7 @@ class Site:
             team = self.rel.team_of[initiative.team].name
             parts = [
                 f"Initiative of {objective.title} ({team}, {initiative.cycle})",
-                initiative.owner and f"Owner: {initiative.owner}",
+                _owners(initiative.owner),
                 self.markdown.block(initiative.description),
             ]
         elif kind == "team":
@@ -727,3 +727,7 @@ class Site:
 def _count_health(progress: Iterable[Progress]) -> dict[str, int]:
     counts = Counter(p.health for p in progress)
     return {h: counts[h] for h in HEALTH_ORDER if counts[h]}
+
+
+def _owners(owners: tuple[str, ...]) -> str | None:
+    return "Owner: " + ", ".join(owners) if owners else None
