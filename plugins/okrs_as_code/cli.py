@@ -314,3 +314,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+
+def _add_authoring_commands() -> None:
+    # The authoring commands live in their own module; registered here so `cli` lists them.
+    from .authoring import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_add_authoring_commands()

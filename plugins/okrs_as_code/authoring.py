@@ -1,0 +1,160 @@
+"""The authoring commands of the CLI: `checkin`, `carry-over`, `export` and `init`.
+
+Parsing and messages only; the work is done in `checkin`, `carryover`, `export` and
+`scaffold`. Exit codes as for every command: 0 done, 1 the data is wrong (the OKR files, a CSV
+row, or an edit that would make the files invalid), 2 a usage or I/O problem. A refused
+command writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .editing import Edit, EditError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .diagnostics import Diagnostic
+    from .model import OkrSet
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+root_option = click.option(
+    "--root",
+    default="okrs",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The OKR root.",
+)
+
+
+def _print_errors(diagnostics: Sequence[Diagnostic], heading: str) -> None:
+    click.echo(heading, err=True)
+    for d in diagnostics:
+        click.echo(f"{d.loc}: {d.code} {d.message}", err=True)
+
+
+def _load(root: Path) -> tuple[OkrSet, list[Diagnostic]]:
+    """The OKR set under `root`; exits 2 if there is no root, 1 if it cannot be loaded."""
+    from .loading import load_okrs
+
+    if not root.is_dir():
+        what = "is not a folder" if root.exists() else "does not exist"
+        raise click.UsageError(f"OKR root {str(root)!r} {what}")
+    okrs, diagnostics = load_okrs(root)
+    if okrs is None:
+        _print_errors(diagnostics, f"okrs: cannot read the OKRs under {root}:")
+        raise SystemExit(EXIT_FAIL)
+    return okrs, diagnostics
+
+
+def _finish(edit: Edit, before: list[Diagnostic], dry_run: bool) -> list[Path]:
+    """Check the edited files in memory; write them unless refused or a dry run."""
+    problems = edit.check(before)
+    if problems:
+        _print_errors(problems, "okrs: refused, nothing written; the result would have errors:")
+        raise SystemExit(EXIT_FAIL)
+    if dry_run:
+        return []
+    return edit.write()
+
+
+@click.command()
+@click.argument("ref", required=False)
+@click.argument("value", required=False)
+@click.option("--progress", help="Percent complete, 0-100, for KRs measured by judgement.")
+@click.option("--confidence", help="How likely the target is reached, 0.0-1.0.")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Date of the check-in. Default: today.")
+@click.option("--note", help="What happened and what comes next (Markdown).")
+@click.option(
+    "--from",
+    "from_csv",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Add every check-in of a CSV file (columns ref,date,value,progress,confidence,note).",
+)
+@click.option("--dry-run", is_flag=True, help="Check everything, write nothing.")
+@root_option
+def checkin(
+    ref: str | None,
+    value: str | None,
+    progress: str | None,
+    confidence: str | None,
+    date_: str | None,
+    note: str | None,
+    from_csv: Path | None,
+    dry_run: bool,
+    root: Path,
+) -> None:
+    """Add a check-in to the key result REF: team/objective/kr or cycle/team/objective/kr.
+
+    Without a cycle, REF names a key result of the cycle running on the check-in's date.
+    VALUE is the metric's value; it may be left out when --progress or --note is given. The
+    check-in goes in date order, in the style of the key result's other check-ins, and nothing
+    else in the file changes. With --from, every row of the CSV file is checked first, and
+    either every check-in is written or none.
+    """
+    from .checkin import Request, apply, plan, read_csv
+
+    if from_csv is not None:
+        if ref is not None or value is not None or progress or confidence or date_ or note:
+            raise click.UsageError("--from takes every check-in from the CSV file; give no REF")
+    elif ref is None:
+        raise click.UsageError("give a key result REF and a VALUE, or --from FILE.csv")
+    okrs, before = _load(root)
+    today = dt.date.today()
+    planned = []
+    if from_csv is not None:
+        if not from_csv.is_file():
+            raise click.UsageError(f"CSV file {str(from_csv)!r} does not exist")
+        rows, problems = read_csv(from_csv)
+        for line, request in rows:
+            try:
+                planned.append(plan(okrs, request, today))
+            except EditError as e:
+                problems.append(f"{from_csv}:{line}: {e}")
+        if problems:
+            click.echo("okrs: refused, nothing written:", err=True)
+            for problem in problems:
+                click.echo(problem, err=True)
+            raise SystemExit(EXIT_FAIL)
+        if not planned:
+            click.echo(f"{from_csv}: no check-ins to add")
+            return
+    else:
+        assert ref is not None
+        request = Request(ref, date_, value, progress, confidence, note)
+        try:
+            planned.append(plan(okrs, request, today))
+        except EditError as e:
+            raise click.UsageError(str(e)) from None
+    broken = sorted({p.kr.path for p in planned} & {d.loc.path for d in _errors(before)})
+    if broken:
+        _print_errors(
+            [d for d in _errors(before) if d.loc.path in broken],
+            "okrs: refused, nothing written; fix these errors first:",
+        )
+        raise SystemExit(EXIT_FAIL)
+    edit = Edit(root)
+    try:
+        written = apply(edit, planned)
+    except EditError as e:
+        click.echo(f"okrs: refused, nothing written: {e}", err=True)
+        raise SystemExit(EXIT_FAIL) from None
+    _finish(edit, before, dry_run)
+    verb = "would add" if dry_run else "added"
+    for w in written:
+        click.echo(f"{w.path}:{w.line}: {verb} check-in {w.planned.date} to {w.planned.label}")
+
+
+def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    from .editing import errors
+
+    return errors(diagnostics)
+
+
+COMMANDS: tuple[click.Command, ...] = (checkin,)

@@ -1,0 +1,288 @@
+"""`okrs checkin`: a check-in adds exactly its own lines; a refused one changes no byte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ORGANIZATION, write
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "okrs"
+KR = "checkout/peak-proof-checkout/auth-rate"
+
+
+@pytest.fixture
+def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the example organization at tmp_path/okrs, working directory tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(EXAMPLE, tmp_path / "okrs")
+    return tmp_path / "okrs"
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def added_lines(before: bytes, after: bytes) -> list[bytes]:
+    """The lines of `after` that are not in `before`, asserting nothing else changed."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    i = 0
+    while i < len(old) and old[i] == new[i]:
+        i += 1
+    j = 0
+    while j < len(old) - i and old[-1 - j] == new[-1 - j]:
+        j += 1
+    assert i + j == len(old), "lines other than the new entry changed"
+    return new[i : len(new) - j]
+
+
+def test_checkin_on_the_example_adds_exactly_one_line(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    path = example / "2026-Q4/checkout.yaml"
+    before = path.read_bytes()
+    r = okrs("checkin", KR, "93.9", "--confidence", "0.7", "--date", "2026-11-20",
+             "--note", 'Black Friday: "94.2" on the day')  # fmt: skip
+    assert r.exit_code == 0, r.err
+    assert r.out == (f"okrs/2026-Q4/checkout.yaml:28: added check-in 2026-11-20 to 2026-Q4/{KR}\n")
+    assert added_lines(before, path.read_bytes()) == [
+        b"          - {date: 2026-11-20, value: 93.9, confidence: 0.7, "
+        b'note: "Black Friday: \\"94.2\\" on the day"}\n'
+    ]
+    assert okrs("validate", "okrs").exit_code == 0
+
+
+def test_checkin_goes_in_date_order(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    path = example / "2026-Q4/checkout.yaml"
+    before = path.read_bytes()
+    r = okrs("checkin", f"2026-Q4/{KR}", "92.8", "--date", "2026-10-21")
+    assert r.exit_code == 0, r.err
+    lines = path.read_bytes().splitlines()
+    assert added_lines(before, path.read_bytes()) == [
+        b"          - {date: 2026-10-21, value: 92.8}\n"
+    ]
+    at = lines.index(b"          - {date: 2026-10-21, value: 92.8}")
+    assert lines[at - 1].startswith(b"          - {date: 2026-10-14")
+    assert lines[at + 1].startswith(b"          - {date: 2026-10-28")
+
+
+ODD = (
+    "\ufeff# yaml-language-server: $schema=../../schema/okrs.schema.json\r\n"
+    "version: 1\r\n"
+    "cycle: '2026-Q4'\r\n"
+    "team: checkout   # the team\r\n"
+    "\r\n"
+    "objectives:\r\n"
+    "- id: effortless-checkout\r\n"
+    '  title: "Make checkout effortless for returning customers, even on a very long line that a YAML library would like to fold"\r\n'
+    "  key_results:\r\n"
+    "  - id: conversion\r\n"
+    "    title: 'Move checkout conversion from 2.1% to 3.5%'\r\n"
+    "    baseline: 2.1\r\n"
+    "    target: 3.5\r\n"
+    "    checkins:\r\n"
+    "    # weekly numbers from Looker\r\n"
+    "    -   date: 2026-10-15\r\n"
+    "        value: 2.4   # after the fix\r\n"
+    "\r\n"
+    "    -   date: 2026-11-15\r\n"
+    "        value: 2.6\r\n"
+    "        note: >-\r\n"
+    "          Folded text\r\n"
+    "          over two lines\r\n"
+    "  - id: flow\r\n"
+    "    title: Cut cart abandonment from 70% to 60%\r\n"
+    "    baseline: 70\r\n"
+    "    target: 60\r\n"
+    "    checkins: [{date: 2026-10-15, value: 68}, {date: 2026-11-01, value: 66}]\r\n"
+    "  - id: empty\r\n"
+    "    title: Raise repeat purchase rate from 20% to 25%\r\n"
+    "    baseline: 20\r\n"
+    "    target: 25   # no check-ins yet\r\n"
+    "\r\n"
+    "# trailing comment\r\n"
+)
+
+
+@pytest.fixture
+def odd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An OKR file with a BOM, CRLF, comments, odd quoting and indentation, and flow lists."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "okrs", {"organization.yaml": ORGANIZATION})
+    path = tmp_path / "okrs/2026-Q4/checkout.yaml"
+    path.parent.mkdir()
+    path.write_bytes(ODD.encode())
+    return path
+
+
+def test_block_checkins_keep_their_style_crlf_bom_and_comments(odd: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    before = odd.read_bytes()
+    r = okrs("checkin", "checkout/effortless-checkout/conversion", "2.5", "--date", "2026-11-01",
+             "--note", "Halfway")  # fmt: skip
+    assert r.exit_code == 0, r.err
+    after = odd.read_bytes()
+    assert added_lines(before, after) == [
+        b"    -   date: 2026-11-01\r\n",
+        b"        value: 2.5\r\n",
+        b'        note: "Halfway"\r\n',
+    ]
+    assert after.startswith(b"\xef\xbb\xbf# yaml-language-server")
+    # Appended after a folded note and before the next KR.
+    r = okrs("checkin", "checkout/effortless-checkout/conversion", "2.7", "--date", "2026-11-20")
+    assert r.exit_code == 0, r.err
+    assert added_lines(after, odd.read_bytes()) == [
+        b"    -   date: 2026-11-20\r\n",
+        b"        value: 2.7\r\n",
+    ]
+    assert okrs("validate", "okrs").exit_code == 0
+
+
+def test_flow_list_gets_the_entry_inside_the_brackets(odd: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    r = okrs("checkin", "checkout/effortless-checkout/flow", "67", "--date", "2026-10-20")
+    assert r.exit_code == 0, r.err
+    text = odd.read_bytes().decode("utf-8-sig")
+    assert text == ODD.removeprefix("\ufeff").replace(
+        "[{date: 2026-10-15, value: 68}, {date: 2026-11-01, value: 66}]",
+        "[{date: 2026-10-15, value: 68}, {date: 2026-10-20, value: 67}, {date: 2026-11-01, value: 66}]",
+    )
+
+
+def test_first_checkin_adds_a_checkins_key_in_the_files_style(odd: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    before = odd.read_bytes()
+    r = okrs("checkin", "checkout/effortless-checkout/empty", "--progress", "40",
+             "--date", "2026-11-02", "--note", "SAML done, OIDC next")  # fmt: skip
+    assert r.exit_code == 0, r.err
+    assert added_lines(before, odd.read_bytes()) == [
+        b"    checkins:\r\n",
+        b"    -   date: 2026-11-02\r\n",
+        b"        progress: 40\r\n",
+        b'        note: "SAML done, OIDC next"\r\n',
+    ]
+
+
+def test_note_only_checkin(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    path = example / "2026-Q4/checkout.yaml"
+    before = path.read_bytes()
+    r = okrs("checkin", KR, "--note", "Provider outage on Monday", "--date", "2026-11-24")
+    assert r.exit_code == 0, r.err
+    assert added_lines(before, path.read_bytes()) == [
+        b'          - {date: 2026-11-24, note: "Provider outage on Monday"}\n'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["93,9"], "Error: value '93,9' is not a number (write decimals with a point: 93.9)"),
+        (["lots"], "Error: value 'lots' is not a number"),
+        (["--progress", "140"], "Error: progress must be between 0 and 100, got 140"),
+        (["1", "--confidence", "70"], "Error: confidence must be between 0 and 1, got 70"),
+        (
+            ["1", "--date", "2026-09-30", "--ref-cycle"],
+            "Error: date 2026-09-30 is outside cycle 2026-Q4 (2026-10-01 to 2026-12-31)",
+        ),
+        (
+            ["1", "--date", "30/11/2026"],
+            "Error: date '30/11/2026' is not a date written YYYY-MM-DD",
+        ),
+        ([], "Error: a check-in needs a value, a progress (percent complete) or a note"),
+    ],
+)
+def test_refused_checkin_changes_nothing(
+    example: Path, okrs, args: list[str], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    before = snapshot(example)
+    ref = KR
+    if "--ref-cycle" in args:
+        args = [a for a in args if a != "--ref-cycle"]
+        ref = f"2026-Q4/{KR}"
+    elif "--date" not in args:
+        args = [*args, "--date", "2026-11-20"]
+    r = okrs("checkin", ref, *args)
+    assert r.exit_code == 2
+    assert r.err.rstrip().endswith(message)
+    assert snapshot(example) == before
+
+
+def test_unknown_ref_suggests_the_closest(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    before = snapshot(example)
+    r = okrs("checkin", "checkout/peak-proof-checkout/auth-rat", "93", "--date", "2026-11-20")
+    assert r.exit_code == 2
+    assert r.err.rstrip().endswith(
+        "Error: no key result 'checkout/peak-proof-checkout/auth-rat' in cycle 2026-Q4; "
+        "did you mean 'checkout/peak-proof-checkout/auth-rate'?"
+    )
+    r = okrs("checkin", "2026-Q5/" + KR, "93")
+    assert r.exit_code == 2
+    assert "Error: no cycle '2026-Q5'; did you mean '2026-Q4'?" in r.err
+    r = okrs("checkin", KR, "93", "--date", "2027-03-01")
+    assert r.exit_code == 2
+    assert f"Error: no cycle runs on 2027-03-01; name the cycle: cycle/{KR}" in r.err
+    assert snapshot(example) == before
+
+
+def test_a_file_with_errors_is_not_edited(odd: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    broken = ODD.replace("    target: 60\r\n", "    target: 60\r\n    wieght: 2\r\n")
+    odd.write_bytes(broken.encode())
+    r = okrs("checkin", "checkout/effortless-checkout/conversion", "2.5", "--date", "2026-11-01")
+    assert r.exit_code == 1
+    assert "okrs: refused, nothing written; fix these errors first:" in r.err
+    assert "okrs/2026-Q4/checkout.yaml:28:5: OKR010 unknown key 'wieght'" in r.err
+    assert odd.read_bytes() == broken.encode()
+
+
+def test_killed_write_leaves_the_old_file(
+    example: Path, okrs, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    before = snapshot(example)
+
+    def killed(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device", dst)
+
+    monkeypatch.setattr(os, "replace", killed)
+    r = okrs("checkin", KR, "93.9", "--date", "2026-11-20")
+    assert r.exit_code == 2
+    assert "okrs: error: No space left on device" in r.err
+    assert snapshot(example) == before  # and no temporary file left behind
+
+
+CSV_OK = """\
+ref,date,value,progress,confidence,note
+checkout/peak-proof-checkout/auth-rate,2026-11-20,93.9,,0.7,"Black Friday, first day"
+2026-Q4/reliability/boring-black-friday/availability,2026-11-20,99.96,,,
+"""
+
+
+def test_csv_writes_every_checkin(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    (example.parent / "week.csv").write_text(CSV_OK, encoding="utf-8")
+    before = snapshot(example)
+    r = okrs("checkin", "--from", "week.csv")
+    assert r.exit_code == 0, r.err
+    assert r.out.splitlines()[0] == (
+        f"okrs/2026-Q4/checkout.yaml:28: added check-in 2026-11-20 to 2026-Q4/{KR}"
+    )
+    after = snapshot(example)
+    changed = [k for k in after if after[k] != before[k]]
+    assert changed == ["2026-Q4/checkout.yaml", "2026-Q4/reliability.yaml"]
+    assert added_lines(before["2026-Q4/checkout.yaml"], after["2026-Q4/checkout.yaml"]) == [
+        b'          - {date: 2026-11-20, value: 93.9, confidence: 0.7, note: "Black Friday, first day"}\n'
+    ]
+
+
+def test_csv_with_one_bad_row_writes_nothing(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    bad = CSV_OK + "checkout/peak-proof-checkout/payment-errors,2026-11-20,,140,,\n"
+    bad += "checkout/nope/auth-rate,2026-11-20,1,,,\n"
+    (example.parent / "week.csv").write_text(bad, encoding="utf-8")
+    before = snapshot(example)
+    r = okrs("checkin", "--from", "week.csv")
+    assert r.exit_code == 1
+    assert r.err == (
+        "okrs: refused, nothing written:\n"
+        "week.csv:4: progress must be between 0 and 100, got 140\n"
+        "week.csv:5: no key result 'checkout/nope/auth-rate' in cycle 2026-Q4; "
+        "did you mean 'checkout/peak-proof-checkout/auth-rate'?\n"
+    )
+    assert snapshot(example) == before
