@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .editing import Edit, EditError
+from .editing import Edit, EditError, Refused
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -151,10 +151,62 @@ def checkin(
         click.echo(f"{w.path}:{w.line}: {verb} check-in {w.planned.date} to {w.planned.label}")
 
 
+@click.command("carry-over")
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@click.option("--team", help="Carry over only this team's objectives.")
+@click.option("--dry-run", is_flag=True, help="Say what would move, write nothing.")
+@root_option
+def carry_over(source: str, target: str, team: str | None, dry_run: bool, root: Path) -> None:
+    """Carry what was not achieved in cycle FROM over into cycle TO.
+
+    An objective moves on with the key results it did not achieve; each starts from the old
+    one's last value (the new baseline), with no check-ins, and `carried_from` points back.
+    Achieved key results, done and dropped initiatives stay behind. The team's file for TO is
+    extended, or created. An objective id that TO already uses is never overwritten: the
+    command refuses and writes nothing.
+    """
+    from .carryover import apply, plan
+
+    okrs, before = _load(root)
+    if _errors(before):
+        _print_errors(_errors(before), "okrs: refused, nothing written; fix these errors first:")
+        raise SystemExit(EXIT_FAIL)
+    try:
+        carry = plan(okrs, source, target, team)
+    except Refused as e:
+        click.echo(f"okrs: refused, nothing written:\n{e}", err=True)
+        raise SystemExit(EXIT_FAIL) from None
+    except EditError as e:
+        raise click.UsageError(str(e)) from None
+    edit = Edit(root)
+    try:
+        apply(edit, okrs, source, target, carry)
+    except EditError as e:
+        click.echo(f"okrs: refused, nothing written: {e}", err=True)
+        raise SystemExit(EXIT_FAIL) from None
+    _finish(edit, before, dry_run)
+    verb = "would carry" if dry_run else "carried"
+    for c in carry.carried:
+        o = c.source
+        count = len(c.key_results)
+        krs = f"{count} key result{'s' if count != 1 else ''}"
+        behind = f"; left behind as achieved: {', '.join(c.left_behind)}" if c.left_behind else ""
+        click.echo(
+            f"{c.target_path}:{c.line}: {verb} {source}/{o.ref} to {target} with {krs}{behind}"
+        )
+        for dropped in c.dropped_alignments:
+            click.echo(f"  alignment {dropped} dropped: it does not exist in {target}")
+    for o, why in carry.skipped:
+        click.echo(f"{o.loc}: {source}/{o.ref} stays behind: {why}")
+    if not carry.carried:
+        click.echo(f"nothing to carry over from {source} to {target}")
+
+
 def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     from .editing import errors
 
     return errors(diagnostics)
 
 
-COMMANDS: tuple[click.Command, ...] = (checkin,)
+COMMANDS: tuple[click.Command, ...] = (checkin, carry_over)

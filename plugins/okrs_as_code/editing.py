@@ -37,7 +37,11 @@ _BOM = "\ufeff"
 
 
 class EditError(Exception):
-    """An edit that cannot be made; the message says why, for the user."""
+    """An edit that cannot be made as asked; the message says why, for the user."""
+
+
+class Refused(EditError):
+    """An edit that the data forbids (an id that exists already, for instance)."""
 
 
 @dataclass
