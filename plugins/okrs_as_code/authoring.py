@@ -203,10 +203,76 @@ def carry_over(source: str, target: str, team: str | None, dry_run: bool, root: 
         click.echo(f"nothing to carry over from {source} to {target}")
 
 
+@click.command()
+@click.argument("root", default="okrs", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="json (described by schema/export.schema.json) or csv (one row per key result).",
+)
+@click.option("--include-confidential", is_flag=True, help="Include confidential objectives.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Compute progress and health on this date (YYYY-MM-DD) instead of today.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file (atomically) instead of standard output.",
+)
+def export(
+    root: Path,
+    fmt: str,
+    include_confidential: bool,
+    as_of: dt.datetime | None,
+    output: Path | None,
+) -> None:
+    """Export every objective, key result and initiative under ROOT (default: okrs).
+
+    Each comes with its computed progress (of whatever kind its data supports), health, score
+    and open findings. Confidential objectives only with --include-confidential.
+    """
+    import json
+    from dataclasses import replace
+
+    from .config import ConfigError, load_pyproject_config
+    from .editing import write_all
+    from .export import export_csv, export_data
+    from .lint import lint_okrs
+
+    okrs, before = _load(root)
+    if _errors(before):
+        _print_errors(_errors(before), "okrs: cannot export OKRs with errors; fix these first:")
+        raise SystemExit(EXIT_FAIL)
+    try:
+        config = load_pyproject_config(root)
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    if as_of is not None:
+        config = replace(config, as_of=as_of.date())
+    data = export_data(okrs, lint_okrs(okrs, config), config.today(), include_confidential)
+    text = (
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n" if fmt == "json" else export_csv(data)
+    )
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    original = output.read_bytes() if output.is_file() else None
+    write_all([(output, text.encode("utf-8"), original)])
+    n_krs = sum(len(o["key_results"]) for o in data["objectives"])
+    click.echo(f"{output}: {len(data['objectives'])} objectives, {n_krs} key results", err=True)
+
+
 def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     from .editing import errors
 
     return errors(diagnostics)
 
 
-COMMANDS: tuple[click.Command, ...] = (checkin, carry_over)
+COMMANDS: tuple[click.Command, ...] = (checkin, carry_over, export)
