@@ -269,10 +269,37 @@ def export(
     click.echo(f"{output}: {len(data['objectives'])} objectives, {n_krs} key results", err=True)
 
 
+@click.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False))
+def init(directory: Path) -> None:
+    """Start a new OKR repository in DIRECTORY (default: the current folder).
+
+    Writes okrs/organization.yaml with the current quarter as the first cycle, one team's OKR
+    file, the JSON Schemas (schema/, for editors), mkdocs.yml, docs/index.md, pyproject.toml
+    with [tool.okrs], GitHub workflows that validate pull requests and publish main, and a
+    pre-commit configuration. It never overwrites a file: if any of them exists, it writes
+    nothing.
+    """
+    from .scaffold import Quarter, existing, files, write
+
+    today = dt.date.today()
+    planned = files(Quarter.of(today), today)
+    clash = existing(directory, planned)
+    if clash:
+        click.echo(f"okrs: refused, nothing written: {directory} already has", err=True)
+        for rel in clash:
+            click.echo(f"  {directory / rel}", err=True)
+        raise SystemExit(EXIT_USAGE)
+    write(directory, planned)
+    for rel in planned:
+        click.echo(f"created {directory / rel}")
+    click.echo(f"\nNext: okrs validate {directory / 'okrs'}, then mkdocs serve (from {directory}).")
+
+
 def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     from .editing import errors
 
     return errors(diagnostics)
 
 
-COMMANDS: tuple[click.Command, ...] = (checkin, carry_over, export)
+COMMANDS: tuple[click.Command, ...] = (checkin, carry_over, export, init)

@@ -307,7 +307,12 @@ def write_all(files: list[tuple[Path, bytes, bytes | None]]) -> None:
         done: list[tuple[Path, bytes | None]] = []
         try:
             for path, tmp, original in staged:
-                os.replace(tmp, path)
+                if original is None:
+                    # A new file must not replace one that appeared meanwhile: link fails if
+                    # the name exists, where rename would silently overwrite.
+                    os.link(tmp, path)
+                else:
+                    os.replace(tmp, path)
                 done.append((path, original))
         except BaseException:
             for path, original in reversed(done):

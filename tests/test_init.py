@@ -1,0 +1,90 @@
+"""`okrs init`: a new repository that validates and builds at once, and never overwrites."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from okrs_as_code.schema import schema_path
+
+from .test_checkin import snapshot
+
+QUARTER = f"{dt.date.today().year}-Q{(dt.date.today().month - 1) // 3 + 1}"
+FILES = [
+    ".github/workflows/okrs-publish.yml",
+    ".github/workflows/okrs-validate.yml",
+    ".pre-commit-config.yaml",
+    "docs/index.md",
+    "mkdocs.yml",
+    f"okrs/{QUARTER}/my-team.yaml",
+    "okrs/organization.yaml",
+    "pyproject.toml",
+    "schema/glossary.schema.json",
+    "schema/okrs.schema.json",
+    "schema/organization.schema.json",
+]
+
+
+def test_init_then_validate_then_strict_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, okrs
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    r = okrs("init", "new")
+    assert r.exit_code == 0, r.err
+    assert r.out.splitlines()[: len(FILES)] == [f"created new/{f}" for f in FILES]
+    assert sorted(snapshot(tmp_path / "new")) == sorted(FILES)
+
+    r = okrs("validate", "new/okrs")
+    assert r.exit_code == 0, r.out
+    assert r.out == "All checks passed. (1 OKR file, 2 key results)\n"
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=tmp_path / "new", capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr
+    home = (tmp_path / "new/site/okrs/index.html").read_text(encoding="utf-8")
+    assert "Raise checkout conversion from 2.0% to 2.6%" in home
+    page = tmp_path / f"new/site/{QUARTER}/my-team/effortless-ordering/index.html"
+    assert "Make ordering effortless for returning customers" in page.read_text(encoding="utf-8")
+
+
+def test_the_modeline_finds_the_schema_without_a_clone(tmp_path: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    assert okrs("init", str(tmp_path)).exit_code == 0
+    okr_file = tmp_path / f"okrs/{QUARTER}/my-team.yaml"
+    first = okr_file.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../schema/okrs.schema.json"
+    target = okr_file.parent / first.split("$schema=")[1]
+    assert target.resolve().read_bytes() == schema_path("okrs").read_bytes()
+    org = (tmp_path / "okrs/organization.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert (tmp_path / "okrs" / org.split("$schema=")[1]).resolve().is_file()
+
+
+def test_init_never_overwrites(tmp_path: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mkdocs.yml").write_text("site_name: Mine\n", encoding="utf-8")
+    (tmp_path / "okrs").mkdir()
+    (tmp_path / "okrs/organization.yaml").write_bytes(b"version: 1\n")
+    before = snapshot(tmp_path)
+    r = okrs("init", str(tmp_path))
+    assert r.exit_code == 2
+    assert r.out == ""
+    assert r.err == (
+        f"okrs: refused, nothing written: {tmp_path} already has\n"
+        f"  {tmp_path}/mkdocs.yml\n"
+        f"  {tmp_path}/okrs/organization.yaml\n"
+    )
+    assert snapshot(tmp_path) == before
+
+
+def test_init_beside_other_files(tmp_path: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "README.md").write_text("# Ours\n", encoding="utf-8")
+    r = okrs("init", str(tmp_path))
+    assert r.exit_code == 0, r.err
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# Ours\n"
+    assert (tmp_path / "mkdocs.yml").is_file()
