@@ -88,3 +88,10 @@ def test_init_beside_other_files(tmp_path: Path, okrs) -> None:  # type: ignore[
     assert r.exit_code == 0, r.err
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# Ours\n"
     assert (tmp_path / "mkdocs.yml").is_file()
+
+
+@pytest.mark.parametrize("name", ["okrs", "organization", "glossary", "export"])
+def test_schema_prints_the_shipped_schema(name: str, okrs) -> None:  # type: ignore[no-untyped-def]
+    r = okrs("schema", name)
+    assert r.exit_code == 0
+    assert r.out == schema_path(name).read_text(encoding="utf-8")

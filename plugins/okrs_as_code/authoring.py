@@ -296,10 +296,23 @@ def init(directory: Path) -> None:
     click.echo(f"\nNext: okrs validate {directory / 'okrs'}, then mkdocs serve (from {directory}).")
 
 
+@click.command()
+@click.argument("name", type=click.Choice(["okrs", "organization", "glossary", "export"]))
+def schema(name: str) -> None:
+    """Print a JSON Schema shipped with okrs-as-code: okrs, organization, glossary or export.
+
+    `okrs schema okrs > schema/okrs.schema.json` puts it beside your OKRs for the editor
+    modeline (`okrs init` does this for you).
+    """
+    from .schema import schema_path
+
+    click.echo(schema_path(name).read_text(encoding="utf-8"), nl=False)
+
+
 def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     from .editing import errors
 
     return errors(diagnostics)
 
 
-COMMANDS: tuple[click.Command, ...] = (checkin, carry_over, export, init)
+COMMANDS: tuple[click.Command, ...] = (checkin, carry_over, export, init, schema)
