@@ -184,6 +184,10 @@ def test_an_existing_id_is_never_overwritten(example: Path, okrs) -> None:  # ty
     [
         (["2026-Q2", "2026-Q4"], "Error: no cycle '2026-Q2'; cycles: 2026-Q3, 2026-Q4"),
         (["2026-Q3", "2026-Q3"], "Error: FROM and TO are the same cycle"),
+        (
+            ["2026-Q4", "2026-Q3"],
+            "Error: TO must be a later cycle than FROM: 2026-Q3 starts 2026-07-01, 2026-Q4 starts 2026-10-01",
+        ),
         (["2026-Q3", "2026-Q4", "--team", "chekout"], "Error: no team 'chekout'"),
     ],
 )

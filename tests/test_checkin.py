@@ -286,3 +286,62 @@ def test_csv_with_one_bad_row_writes_nothing(example: Path, okrs) -> None:  # ty
         "did you mean 'checkout/peak-proof-checkout/auth-rate'?\n"
     )
     assert snapshot(example) == before
+
+
+def test_csv_rows_for_one_key_result_go_in_date_order(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    path = example / "2026-Q4/checkout.yaml"
+    before = path.read_bytes()
+    (example.parent / "week.csv").write_text(
+        "ref,date,value,note\n"
+        f'{KR},2026-11-27,94.1,"Two lines:\nBlack Friday"\n'
+        f"{KR},2026-11-20,93.9,\n",
+        encoding="utf-8",
+    )
+    r = okrs("checkin", "--from", "week.csv", "--dry-run")
+    assert r.exit_code == 0, r.err
+    assert r.out.count("would add check-in") == 2
+    assert path.read_bytes() == before
+    r = okrs("checkin", "--from", "week.csv")
+    assert r.exit_code == 0, r.err
+    assert added_lines(before, path.read_bytes()) == [
+        b"          - {date: 2026-11-20, value: 93.9}\n",
+        b'          - {date: 2026-11-27, value: 94.1, note: "Two lines:\\nBlack Friday"}\n',
+    ]
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_csv_line_numbers_count_multiline_cells(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    (example.parent / "week.csv").write_text(
+        "ref,date,value,note\n"
+        f'{KR},2026-11-20,93.9,"a note\nover two lines"\n'
+        f"{KR},2026-11-21,lots,\n",
+        encoding="utf-8",
+    )
+    r = okrs("checkin", "--from", "week.csv")
+    assert r.exit_code == 1
+    assert r.err.splitlines()[1] == "week.csv:4: value 'lots' is not a number"
+
+
+FLOW_KR = """\
+version: 1
+cycle: 2026-Q4
+team: checkout
+objectives:
+  - id: effortless-checkout
+    title: Make checkout effortless for returning customers
+    key_results:
+      - {id: conversion, title: Move checkout conversion from 2.1% to 3.5%, baseline: 2.1, target: 3.5}
+"""
+
+
+def test_a_flow_mapping_key_result_gets_a_flow_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, okrs
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "okrs", {"organization.yaml": ORGANIZATION, "2026-Q4/checkout.yaml": FLOW_KR})
+    r = okrs("checkin", "checkout/effortless-checkout/conversion", "2.2", "--date", "2026-10-10")
+    assert r.exit_code == 0, r.err
+    assert (tmp_path / "okrs/2026-Q4/checkout.yaml").read_text() == FLOW_KR.replace(
+        "target: 3.5}", "target: 3.5, checkins: [{date: 2026-10-10, value: 2.2}]}"
+    )
+    assert okrs("validate", "okrs").exit_code == 0

@@ -85,6 +85,13 @@ def plan(okrs: OkrSet, source: str, target: str, team: str | None) -> Plan:
             raise EditError(f"no cycle {cycle_id!r}; cycles: {known}")
     if source == target:
         raise EditError("FROM and TO are the same cycle")
+    from_cycle, to_cycle = org.cycle(source), org.cycle(target)
+    assert from_cycle is not None and to_cycle is not None
+    if to_cycle.start <= from_cycle.start:
+        raise EditError(
+            f"TO must be a later cycle than FROM: {target} starts {to_cycle.start}, "
+            f"{source} starts {from_cycle.start}"
+        )
     if team is not None and org.team(team) is None:
         raise EditError(f"no team {team!r}")
     existing = {(o.team, o.id): o for o in okrs.objectives(target)}
