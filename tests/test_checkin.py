@@ -345,3 +345,25 @@ def test_a_flow_mapping_key_result_gets_a_flow_list(
         "target: 3.5}", "target: 3.5, checkins: [{date: 2026-10-10, value: 2.2}]}"
     )
     assert okrs("validate", "okrs").exit_code == 0
+
+
+def test_a_write_that_fails_halfway_puts_back_the_files_already_written(
+    example: Path, okrs, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    (example.parent / "week.csv").write_text(CSV_OK, encoding="utf-8")
+    before = snapshot(example)
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def second_fails(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(5, "Input/output error", dst)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", second_fails)
+    r = okrs("checkin", "--from", "week.csv")
+    assert r.exit_code == 2
+    assert "okrs: error: Input/output error" in r.err
+    assert len(calls) == 2
+    assert snapshot(example) == before

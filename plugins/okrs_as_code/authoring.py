@@ -93,10 +93,11 @@ def checkin(
     """Add a check-in to the key result REF: team/objective/kr or cycle/team/objective/kr.
 
     Without a cycle, REF names a key result of the cycle running on the check-in's date.
-    VALUE is the metric's value; it may be left out when --progress or --note is given. The
-    check-in goes in date order, in the style of the key result's other check-ins, and nothing
-    else in the file changes. With --from, every row of the CSV file is checked first, and
-    either every check-in is written or none.
+    VALUE is the metric's value (a negative one after --, with the options before REF:
+    `okrs checkin --date 2026-11-20 REF -- -3`); it may be left out when --progress or --note
+    is given. The check-in goes in date order, in the style of the key result's other
+    check-ins, and nothing else in the file changes. With --from, every row of the CSV file is
+    checked first, and either every check-in is written or none.
     """
     from .checkin import Request, apply, plan, read_csv
 
