@@ -95,3 +95,37 @@ def test_schema_prints_the_shipped_schema(name: str, okrs) -> None:  # type: ign
     r = okrs("schema", name)
     assert r.exit_code == 0
     assert r.out == schema_path(name).read_text(encoding="utf-8")
+
+
+def test_init_from_the_wheel_writes_the_packaged_schemas(tmp_path: Path) -> None:
+    """What a pip user gets: templates and every schema (export too) come from the wheel."""
+    import zipfile
+
+    repo = Path(__file__).resolve().parents[1]
+    base = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path)]
+    proc = subprocess.run(
+        [*base, "--no-build-isolation", str(repo)], capture_output=True, text=True, check=False
+    )
+    if proc.returncode != 0 and "hatchling" in proc.stderr:
+        proc = subprocess.run([*base, str(repo)], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "okrs_as_code/schema/export.schema.json" in names
+    assert "okrs_as_code/data/init/dot-github/workflows/okrs-publish.yml" in names
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    env = {**os.environ, "PYTHONPATH": str(unpacked)}
+    probe = (
+        "import okrs_as_code.schema as s; p = s.schema_path('export'); "
+        "assert 'unpacked' in str(p), p; "
+        "from okrs_as_code.cli import main; raise SystemExit(main(['init', 'repo']))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True,
+        check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    written = tmp_path / "repo/schema/okrs.schema.json"
+    assert written.read_bytes() == (unpacked / "okrs_as_code/schema/okrs.schema.json").read_bytes()
+    assert (tmp_path / "repo/.github/workflows/okrs-validate.yml").is_file()
