@@ -110,7 +110,8 @@ def _kr_findings(kr: KeyResult, config: LintConfig) -> Iterator[_Raw]:
         found.append(("OKR103", {"phrase": f"{kr.baseline:g} -> {kr.target:g}"}))
         codes.add("OKR103")
     measurable = kr.baseline is not None and kr.target is not None
-    if not measurable and not codes & OUTPUT_FAMILY:
+    # A threshold or a target without a baseline is measurable: the first check-in starts it.
+    if kr.target is None and kr.target_change is None and not codes & OUTPUT_FAMILY:
         found.append(("OKR104", {}))
     if "OKR105" not in codes and measurable and kr.baseline == kr.target:
         found.append(("OKR105", {}))
