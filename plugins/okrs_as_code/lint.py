@@ -133,6 +133,20 @@ def _stale(kr: KeyResult, cycle: Cycle, on: dt.date, limit: int) -> _Raw | None:
     return _Raw("OKR301", loc, {"days": days, "limit": limit})
 
 
+def _checkin_dates(kr: KeyResult, cycle: Cycle) -> Iterator[_Raw]:
+    """OKR304: a second check-in on one date, or one dated after the cycle's end."""
+    span = {"start": cycle.start.isoformat(), "end": cycle.end.isoformat()}
+    previous = None
+    for checkin in kr.checkins:  # in date order
+        if previous is not None and checkin.date == previous:
+            detail = f"A second check-in on {checkin.date}"
+            yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
+        elif checkin.date > cycle.end:
+            detail = f"Check-in dated {checkin.date}, after the end of cycle {cycle.id}"
+            yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
+        previous = checkin.date
+
+
 def _subject(objective: Objective, kind: str | None = None, item: str | None = None) -> str:
     base = f"{objective.cycle}/{objective.team}/{objective.id}"
     return base if kind is None else f"{base}/{kind}/{item}"
@@ -159,6 +173,7 @@ def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
                 stale = _stale(kr, cycle, on, config.stale_days)
                 if stale is not None:
                     kr_raws.append(stale)
+                kr_raws.extend(_checkin_dates(kr, cycle))
             groups.append(
                 (_subject(objective, "key-results", kr.id), kr.accept, kr_raws, kr.loc_of("accept"))
             )
