@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Loc, Severity
 from .rules import lint_rules
+from .urls import initiative_path, kr_path, objective_path
+from .urls import subject as page_subject
 from .wording import Wording, analyse
 
 if TYPE_CHECKING:
@@ -110,7 +112,8 @@ def _kr_findings(kr: KeyResult, config: LintConfig) -> Iterator[_Raw]:
         found.append(("OKR103", {"phrase": f"{kr.baseline:g} -> {kr.target:g}"}))
         codes.add("OKR103")
     measurable = kr.baseline is not None and kr.target is not None
-    if not measurable and not codes & OUTPUT_FAMILY:
+    # A threshold or a target without a baseline is measurable: the first check-in starts it.
+    if kr.target is None and kr.target_change is None and not codes & OUTPUT_FAMILY:
         found.append(("OKR104", {}))
     if "OKR105" not in codes and measurable and kr.baseline == kr.target:
         found.append(("OKR105", {}))
@@ -132,9 +135,18 @@ def _stale(kr: KeyResult, cycle: Cycle, on: dt.date, limit: int) -> _Raw | None:
     return _Raw("OKR301", loc, {"days": days, "limit": limit})
 
 
-def _subject(objective: Objective, kind: str | None = None, item: str | None = None) -> str:
-    base = f"{objective.cycle}/{objective.team}/{objective.id}"
-    return base if kind is None else f"{base}/{kind}/{item}"
+def _checkin_dates(kr: KeyResult, cycle: Cycle) -> Iterator[_Raw]:
+    """OKR304: a second check-in on one date, or one dated after the cycle's end."""
+    span = {"start": cycle.start.isoformat(), "end": cycle.end.isoformat()}
+    previous = None
+    for checkin in kr.checkins:  # in date order
+        if previous is not None and checkin.date == previous:
+            detail = f"A second check-in on {checkin.date}"
+            yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
+        elif checkin.date > cycle.end:
+            detail = f"Check-in dated {checkin.date}, after the end of cycle {cycle.id}"
+            yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
+        previous = checkin.date
 
 
 def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
@@ -151,21 +163,27 @@ def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
         count = len(objective.key_results)
         if count < 2 or count > 5:
             raws.append(_Raw("OKR202", objective.loc_of("key_results"), {"count": count}))
-        groups.append((_subject(objective), objective.accept, raws, objective.loc_of("accept")))
+        groups.append(
+            (
+                page_subject(objective_path(objective)),
+                objective.accept,
+                raws,
+                objective.loc_of("accept"),
+            )
+        )
         for kr in objective.key_results:
             kr_raws = list(_kr_findings(kr, config))
             if cycle is not None:
                 stale = _stale(kr, cycle, on, config.stale_days)
                 if stale is not None:
                     kr_raws.append(stale)
-            groups.append(
-                (_subject(objective, "key-results", kr.id), kr.accept, kr_raws, kr.loc_of("accept"))
-            )
+                kr_raws.extend(_checkin_dates(kr, cycle))
+            groups.append((page_subject(kr_path(kr)), kr.accept, kr_raws, kr.loc_of("accept")))
         for initiative in objective.initiatives:
             if not initiative.key_results:
                 raw = _Raw("OKR203", initiative.loc_of("id"), {})
                 groups.append(
-                    (_subject(objective, "initiatives", initiative.id), {}, [raw], initiative.loc)
+                    (page_subject(initiative_path(initiative)), {}, [raw], initiative.loc)
                 )
         out.extend(_finish(objective, groups, config))
     return sorted(out, key=lambda d: d.sort_key)

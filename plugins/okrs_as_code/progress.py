@@ -173,14 +173,20 @@ def kr_progress(kr: KeyResult, cycle: Cycle, on: dt.date) -> Progress:
         elif raw is not None:
             score, source = round(min(1.0, max(0.0, raw)), 1), "computed"
     met = None
+    health = _health(raw, expected, confidence, cycle, on)
     if kind == "threshold" and kr.current is not None and kr.goal is not None:
         met = _holds(kr, kr.current, kr.goal)
+        if kr.baseline is None and health in ("on_track", "at_risk", "off_track"):
+            # Without a baseline there is no planned path to fall behind: a threshold is on
+            # track while it holds and at risk while it does not, unless the owner says worse.
+            low = confidence is not None and confidence < OFF_TRACK_CONFIDENCE
+            health = "on_track" if met else ("off_track" if low else "at_risk")
     return Progress(
         kind,
         raw,
         expected,
         confidence,
-        _health(raw, expected, confidence, cycle, on),
+        health,
         score,
         source,
         met,
