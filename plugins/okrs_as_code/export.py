@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .progress import kr_progress, objective_progress
+from .urls import initiative_path, kr_path, objective_path
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -94,35 +95,37 @@ class _Exporter:
     def visible(self, cycle: str, ref: str) -> bool:
         return "/".join([cycle, *ref.split("/")[:2]]) not in self.hidden
 
-    def found(self, subject: str) -> list[dict[str, Any]]:
-        return [_finding(d) for d in self.findings.get(subject, ())]
+    def found(self, url: str) -> list[dict[str, Any]]:
+        # A finding names its subject by the page path without the trailing slash.
+        return [_finding(d) for d in self.findings.get(url.rstrip("/"), ())]
 
     def objective(self, o: Objective) -> dict[str, Any]:
         cycle = self.okrs.organization.cycle(o.cycle)
         assert cycle is not None
-        base = f"{o.cycle}/{o.team}/{o.id}"
+        url = objective_path(o)
         carried = o.carried_from
         if carried is not None and carried in self.hidden:
             carried = None
         return {
-            "ref": base, "cycle": o.cycle, "team": o.team, "id": o.id, "title": o.title,
+            "ref": f"{o.cycle}/{o.ref}", "cycle": o.cycle, "team": o.team, "id": o.id,
+            "title": o.title,
             "description": o.description, "type": o.type, "owner": list(o.owner),
             "visibility": o.visibility,
             "aligns_with": [r for r in o.aligns_with if self.visible(o.cycle, r)],
             "carried_from": carried,
             "progress": _progress(objective_progress(o, cycle, self.on)),
-            "findings": self.found(base),
+            "findings": self.found(url),
             "key_results": [self.key_result(k, cycle) for k in o.key_results],
             "initiatives": [self.initiative(i) for i in o.initiatives],
-            "url": base + "/", "file": o.path, "line": o.loc.line,
+            "url": url, "file": o.path, "line": o.loc.line,
         }  # fmt: skip
 
     def key_result(self, k: KeyResult, cycle: Cycle) -> dict[str, Any]:
-        base = f"{k.cycle}/{k.team}/{k.objective}"
+        url = kr_path(k)
         last = k.last_checkin
         note = k.last_note
         return {
-            "ref": f"{base}/{k.id}", "id": k.id, "title": k.title, "description": k.description,
+            "ref": f"{k.cycle}/{k.ref}", "id": k.id, "title": k.title, "description": k.description,
             "team": k.owned_by, "owner": list(k.owner), "metric": k.metric, "unit": k.unit,
             "baseline": _number(k.baseline), "target": _number(k.target),
             "target_change": k.target_change, "direction": k.effective_direction,
@@ -131,17 +134,17 @@ class _Exporter:
             "last_checkin": last.date.isoformat() if last is not None else None,
             "last_note": note.note if note is not None else None,
             "progress": _progress(kr_progress(k, cycle, self.on)),
-            "findings": self.found(f"{base}/key-results/{k.id}"),
-            "url": f"{base}/key-results/{k.id}/", "file": k.path, "line": k.loc.line,
+            "findings": self.found(url),
+            "url": url, "file": k.path, "line": k.loc.line,
         }  # fmt: skip
 
     def initiative(self, i: Initiative) -> dict[str, Any]:
-        base = f"{i.cycle}/{i.team}/{i.objective}"
+        url = initiative_path(i)
         return {
-            "ref": f"{base}/{i.id}", "id": i.id, "title": i.title, "status": i.status,
+            "ref": f"{i.cycle}/{i.ref}", "id": i.id, "title": i.title, "status": i.status,
             "owner": list(i.owner), "key_results": list(i.key_results), "links": list(i.links),
-            "findings": self.found(f"{base}/initiatives/{i.id}"),
-            "url": f"{base}/initiatives/{i.id}/", "file": i.path, "line": i.loc.line,
+            "findings": self.found(url),
+            "url": url, "file": i.path, "line": i.loc.line,
         }  # fmt: skip
 
 
