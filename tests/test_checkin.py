@@ -367,3 +367,14 @@ def test_a_write_that_fails_halfway_puts_back_the_files_already_written(
     assert "okrs: error: Input/output error" in r.err
     assert len(calls) == 2
     assert snapshot(example) == before
+
+
+def test_a_second_checkin_on_one_date_is_written_with_a_warning(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    r = okrs("checkin", KR, "93.7", "--date", "2026-11-16")
+    assert r.exit_code == 0, r.err
+    lines = r.out.splitlines()
+    assert lines[0] == f"okrs/2026-Q4/checkout.yaml:28: added check-in 2026-11-16 to 2026-Q4/{KR}"
+    assert lines[1].startswith(
+        "okrs/2026-Q4/checkout.yaml:28:13: OKR304 A second check-in on 2026-11-16"
+    )
+    assert lines[1].endswith("[warning]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -163,3 +164,24 @@ def test_export_refuses_okrs_with_errors(example: Path, okrs) -> None:  # type: 
     assert r.out == ""
     assert "okrs: cannot export OKRs with errors; fix these first:" in r.err
     assert "OKR010 unknown key 'wieght'" in r.err
+
+
+def test_every_open_finding_is_exported_on_its_item(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    from okrs_as_code.config import LintConfig
+    from okrs_as_code.lint import lint_okrs
+    from okrs_as_code.loading import load_okrs
+
+    data = json.loads(okrs("export", "--include-confidential", "--as-of", "2026-11-20").out)
+    exported = sorted(
+        (f["file"], f["line"], f["code"])
+        for o in data["objectives"]
+        for item in [o, *o["key_results"], *o["initiatives"]]
+        for f in item["findings"]
+    )
+    okr_set, _ = load_okrs(example)
+    assert okr_set is not None
+    config = LintConfig(as_of=dt.date(2026, 11, 20))
+    expected = sorted(
+        (d.loc.path, d.loc.line, d.code) for d in lint_okrs(okr_set, config) if d.accepted is None
+    )
+    assert exported == expected and exported

@@ -53,15 +53,37 @@ def _load(root: Path) -> tuple[OkrSet, list[Diagnostic]]:
     return okrs, diagnostics
 
 
-def _finish(edit: Edit, before: list[Diagnostic], dry_run: bool) -> list[Path]:
-    """Check the edited files in memory; write them unless refused or a dry run."""
-    problems = edit.check(before)
+def _finish(edit: Edit, okrs: OkrSet, before: list[Diagnostic], dry_run: bool) -> list[str]:
+    """Check the edited files in memory; write them unless refused or a dry run.
+
+    Returns the coaching findings the edit brings (a second check-in on one date, say), as
+    lines to show after what was done.
+    """
+    after, problems = edit.check(before)
     if problems:
         _print_errors(problems, "okrs: refused, nothing written; the result would have errors:")
         raise SystemExit(EXIT_FAIL)
-    if dry_run:
+    if not dry_run:
+        edit.write()
+    return _new_findings(okrs, after, edit.root)
+
+
+def _new_findings(okrs: OkrSet, after: OkrSet | None, root: Path) -> list[str]:
+    from .config import ConfigError, load_pyproject_config
+    from .lint import lint_okrs
+
+    if after is None:
         return []
-    return edit.write()
+    try:
+        config = load_pyproject_config(root)
+    except ConfigError:
+        return []
+    old = {(d.loc.path, d.code, d.subject) for d in lint_okrs(okrs, config)}
+    return [
+        f"{d.loc}: {d.code} {d.message} [{d.severity.value}]"
+        for d in lint_okrs(after, config)
+        if d.accepted is None and (d.loc.path, d.code, d.subject) not in old
+    ]
 
 
 @click.command()
@@ -146,10 +168,12 @@ def checkin(
     except EditError as e:
         click.echo(f"okrs: refused, nothing written: {e}", err=True)
         raise SystemExit(EXIT_FAIL) from None
-    _finish(edit, before, dry_run)
+    findings = _finish(edit, okrs, before, dry_run)
     verb = "would add" if dry_run else "added"
     for w in written:
         click.echo(f"{w.path}:{w.line}: {verb} check-in {w.planned.date} to {w.planned.label}")
+    for finding in findings:
+        click.echo(finding)
 
 
 @click.command("carry-over")
@@ -186,7 +210,8 @@ def carry_over(source: str, target: str, team: str | None, dry_run: bool, root: 
     except EditError as e:
         click.echo(f"okrs: refused, nothing written: {e}", err=True)
         raise SystemExit(EXIT_FAIL) from None
-    _finish(edit, before, dry_run)
+    # Coaching findings on the copies are the originals' (and "no check-in yet" on every one).
+    _finish(edit, okrs, before, dry_run)
     verb = "would carry" if dry_run else "carried"
     for c in carry.carried:
         o = c.source

@@ -264,14 +264,15 @@ class Edit:
         self.documents[path.resolve()] = doc
         return doc
 
-    def check(self, before: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
-        """The errors the edited texts would have: any in an edited file, or any new one."""
-        _, diagnostics = load_with(
+    def check(self, before: Iterable[Diagnostic] = ()) -> tuple[OkrSet | None, list[Diagnostic]]:
+        """The OKR set the edited texts make, and their errors: any in an edited file, or any
+        error that `before` (the diagnostics of the files as they are) does not have."""
+        okrs, diagnostics = load_with(
             self.root, {d.path: d.text for d in self.documents.values() if d.changed}
         )
         touched = {_display(d.path) for d in self.documents.values() if d.changed}
         known = {(d.loc.path, d.code, d.message) for d in before}
-        return [
+        return okrs, [
             d
             for d in errors(diagnostics)
             if d.loc.path in touched or (d.loc.path, d.code, d.message) not in known
