@@ -199,3 +199,52 @@ def test_usage_problems(example: Path, okrs, args: list[str], message: str) -> N
     assert r.exit_code == 2
     assert r.err.rstrip().endswith(message)
     assert snapshot(example) == before
+
+
+Q4_INDENTLESS = (
+    "version: 1\r\n"
+    "cycle: 2026-Q4\r\n"
+    "team: checkout\r\n"
+    "objectives:\r\n"
+    "- id: faster-pages   # new this quarter\r\n"
+    "  title: Make product pages feel instant\r\n"
+    "  key_results:\r\n"
+    "  - id: lcp\r\n"
+    "    title: Cut p75 LCP from 3.1 s to 2.0 s\r\n"
+    "    baseline: 3.1\r\n"
+    "    target: 2.0\r\n"
+    "\r\n"
+    "# end of file\r\n"
+)
+
+
+def test_carried_objectives_take_the_target_files_layout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, okrs
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    q3 = SMALL_Q3.replace("        target_change: null\n", "")
+    write(tmp_path / "okrs", {"organization.yaml": SMALL_ORG, "2026-Q3/checkout.yaml": q3})
+    path = tmp_path / "okrs/2026-Q4/checkout.yaml"
+    path.parent.mkdir()
+    path.write_bytes(Q4_INDENTLESS.encode())
+    r = okrs("carry-over", "2026-Q3", "2026-Q4")
+    assert r.exit_code == 0, r.err
+    assert r.out.startswith(
+        "okrs/2026-Q4/checkout.yaml:12: carried 2026-Q3/checkout/effortless-checkout"
+    )
+    assert added_lines(Q4_INDENTLESS.encode(), path.read_bytes()) == [
+        b"- id: effortless-checkout\r\n",
+        # ruamel.yaml keeps a comment in its column, whatever the indentation around it.
+        b"  title: Make checkout effortless     # for returning customers\r\n",
+        b"  carried_from: 2026-Q3/checkout/effortless-checkout\r\n",
+        b"  key_results:\r\n",
+        b"  - id: conversion\r\n",
+        b"    title: 'Move checkout conversion from 2.1% to 3.5%'\r\n",
+        b"    baseline: 2.4\r\n",
+        b"    target: 3.5\r\n",
+        b"  - id: weekly-buyers\r\n",
+        b"    title: Increase weekly buyers by 25%\r\n",
+        b"    baseline: 1100\r\n",
+        b"    target: 1250\r\n",
+    ]
+    assert okrs("validate", "okrs").exit_code == 0

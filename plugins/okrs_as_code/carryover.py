@@ -62,12 +62,36 @@ class Plan:
     """(objective, why it stays behind)."""
 
 
-def _yaml() -> YAML:
+def _yaml(sequence: int = 4, offset: int = 2) -> YAML:
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 1_000_000  # never fold a long line
-    y.indent(mapping=2, sequence=4, offset=2)
+    y.indent(mapping=2, sequence=sequence, offset=offset)
     return y
+
+
+def _layout(text: str) -> tuple[int, int]:
+    """How a file indents its lists: (sequence, offset) as ruamel.yaml counts them.
+
+    `objectives:` then `  - id:` is (4, 2), the example's style; `- id:` under the key is (2, 0).
+    """
+    try:
+        doc = Document(Path(), None, text)
+        found = get(doc.root(), "objectives")
+    except (EditError, yaml.YAMLError):
+        return 4, 2
+    if found is None or not isinstance(found[1], yaml.SequenceNode) or not found[1].value:
+        return 4, 2
+    key, items = found
+    first = items.value[0]
+    if getattr(items, "flow_style", False) or not isinstance(first, yaml.MappingNode):
+        return 4, 2
+    column = int(key.start_mark.column)
+    offset = dash_column(doc, first) - column
+    sequence = int(first.start_mark.column) - column
+    if offset < 0 or sequence < offset + 2:
+        return 4, 2
+    return sequence, offset
 
 
 def _number(value: float) -> float | int:
@@ -148,22 +172,25 @@ def apply(edit: Edit, okrs: OkrSet, source: str, target: str, carry: Plan) -> No
         data = trees[src.path]
         original = next(o for o in data["objectives"] if o.get("id") == src.id)
         new = _carried_copy(original, src, source, c, valid)
-        buffer = io.StringIO()
-        y.dump([new], buffer)
-        text = buffer.getvalue()
         doc = edit.documents.get(c.target_path.resolve())
-        if doc is None and not c.target_path.exists():
+        if doc is None and c.target_path.exists():
+            doc = edit.open(c.target_path)
+        # The copy is indented as the file it goes into (a new file: as the one it came from).
+        source_text = Path(src.path).read_text(encoding="utf-8-sig")
+        sequence, offset = _layout(doc.text if doc is not None else source_text)
+        buffer = io.StringIO()
+        _yaml(sequence, offset).dump([new], buffer)
+        text = buffer.getvalue()
+        if doc is None:
             modeline = ""
-            first = Path(src.path).read_text(encoding="utf-8-sig").split("\n", 1)[0]
+            first = source_text.split("\n", 1)[0]
             if first.startswith("# yaml-language-server:"):
                 modeline = first.rstrip("\r") + "\n"
             header = f"{modeline}version: 1\ncycle: {target}\nteam: {src.team}\nobjectives:\n"
             edit.create(c.target_path, header + text)
             c.line = header.count("\n") + 1
             continue
-        if doc is None:
-            doc = edit.open(c.target_path)
-        c.line = _append(doc, text)
+        c.line = _append(doc, text, offset)
 
 
 def _carried_copy(
@@ -240,14 +267,14 @@ def _filter_refs(item: CommentedMap, valid: set[str], where: str) -> list[str]:
     return dropped
 
 
-def _append(doc: Document, dumped: str) -> int:
-    """Append dumped objectives (`  - id: ...`, dash in column 2) to the document's list."""
+def _append(doc: Document, dumped: str, offset: int) -> int:
+    """Append dumped objectives (their `-` in column `offset`) to the document's list."""
     root = doc.root()
     found = get(root, "objectives")
     lines = dumped.splitlines(keepends=True)
     if found is not None and found[1].value and not getattr(found[1], "flow_style", False):
         items = found[1].value
-        shift = dash_column(doc, items[0]) - 2
+        shift = dash_column(doc, items[0]) - offset
         text = "".join(_shift(line, shift) for line in lines)
         at = after_node(doc, items[-1])
         doc.insert(at, text)
@@ -256,7 +283,7 @@ def _append(doc: Document, dumped: str) -> int:
         raise EditError(f"{doc.path}: objectives is a flow list; write it as a block list first")
     if found is not None:
         key, value = found
-        text = "".join(_shift(line, int(key.start_mark.column)) for line in lines)
+        text = "".join(_shift(line, int(key.start_mark.column) + 2 - offset) for line in lines)
         if isinstance(value, yaml.SequenceNode):
             # `objectives: []`: the empty flow list gives way to the block list.
             start = int(key.end_mark.index) + 1
@@ -268,7 +295,7 @@ def _append(doc: Document, dumped: str) -> int:
     if doc.text and not doc.text.endswith("\n"):
         doc.text += doc.newline
     at = len(doc.text)
-    doc.insert(at, "objectives:\n" + dumped)
+    doc.insert(at, "objectives:\n" + "".join(_shift(line, 2 - offset) for line in lines))
     return doc.line_number(at) + 1
 
 
