@@ -378,3 +378,72 @@ def test_a_second_checkin_on_one_date_is_written_with_a_warning(example: Path, o
         "okrs/2026-Q4/checkout.yaml:28:13: OKR304 A second check-in on 2026-11-16"
     )
     assert lines[1].endswith("[warning]")
+
+
+def _only_inserted(old: str, new: str) -> bool:
+    """True when `new` is `old` with lines inserted, or with one line extended in place."""
+    import difflib
+
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    ops = [
+        op
+        for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]
+    if all(op[0] == "insert" for op in ops):
+        return True
+    (tag, i1, i2, j1, j2), *rest = ops
+    return (
+        not rest
+        and tag == "replace"
+        and i2 - i1 == 1
+        and j2 - j1 == 1
+        and b[j1].startswith(a[i1].rstrip("]}\r\n"))
+    )
+
+
+@pytest.mark.parametrize(
+    "root",
+    [
+        "okrs",
+        *sorted(p.name for p in (EXAMPLE.parent / "tests/data/real_okrs").iterdir() if p.is_dir()),
+    ],
+)
+def test_every_key_result_of_real_files_takes_a_checkin_by_insertion(root: str) -> None:
+    """Every KR in the example and in real teams' files, at the start and end of its cycle."""
+    from okrs_as_code.checkin import Request, insert, plan
+    from okrs_as_code.editing import Document
+    from okrs_as_code.loading import compose, load_okrs
+    from okrs_as_code.model import build_okr_file
+    from okrs_as_code.schema import Converter, checker
+
+    folder = EXAMPLE if root == "okrs" else EXAMPLE.parent / "tests/data/real_okrs" / root
+    okr_set, _ = load_okrs(folder)
+    assert okr_set is not None
+    count = 0
+    for kr in okr_set.key_results():
+        cycle = okr_set.organization.cycle(kr.cycle)
+        assert cycle is not None
+        for day in (cycle.start, cycle.end):
+            request = Request(
+                f"{kr.cycle}/{kr.ref}", day.isoformat(), "1.5", None, "0.5", 'a "note": yes'
+            )
+            planned = plan(okr_set, request, day)
+            doc = Document.read(Path(kr.path))
+            insert(doc, planned)
+            assert _only_inserted(doc.original.decode("utf-8-sig"), doc.text), (kr.path, kr.ref)
+            problems: list[object] = []
+            node = compose(doc.text, kr.path, problems.append)
+            assert node is not None and not problems, (kr.path, kr.ref, problems)
+            value = Converter(kr.path, problems.append).convert(node, checker("okrs"), "file")
+            assert not problems, (kr.path, kr.ref, problems)
+            okr_file = build_okr_file(kr.path, value)
+            assert okr_file is not None
+            after = next(k for o in okr_file.objectives for k in o.key_results if k.ref == kr.ref)
+            assert len(after.checkins) == len(kr.checkins) + 1
+            assert any(
+                c.date == day and c.value == 1.5 and c.note == 'a "note": yes'
+                for c in after.checkins
+            )
+            count += 1
+    assert count

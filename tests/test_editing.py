@@ -49,3 +49,28 @@ def test_in_memory_check_matches_validate(
     _, with_text = load_with(root, {path: "version: 1\ncycle: 2026-Q4\nteam: nobody\n"})
     assert "okrs/2026-Q4/extra.yaml:3:7: OKR021 no team 'nobody'" in _messages(with_text)
     assert not path.exists()
+
+
+def test_libyaml_marks_are_character_offsets_like_the_python_reader() -> None:
+    """The splice offsets come from libyaml when present; they must count characters."""
+    import yaml
+
+    text = '# 😀 é\r\na: "€😀"   # c\r\nb:\r\n  - {x: 1}\r\n  - y: |\r\n      €\r\n'
+
+    def marks(loader: type) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        stack = [yaml.compose(text, Loader=loader)]
+        while stack:
+            node = stack.pop()
+            out.append((node.start_mark.index, node.end_mark.index))
+            if isinstance(node, yaml.MappingNode):
+                stack.extend(n for pair in node.value for n in pair)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+        return out
+
+    fast = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    assert marks(fast) == marks(yaml.BaseLoader)
+    node = yaml.compose(text, Loader=fast)
+    value = node.value[0][1]
+    assert text[value.start_mark.index : value.end_mark.index] == '"€😀"'

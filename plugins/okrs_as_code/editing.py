@@ -2,9 +2,10 @@
 
 Round-tripping a whole file through a YAML library reflows long lines, re-indents, re-quotes
 and loses byte-order marks or CRLF line endings. Instead, an edit here is a *splice*: the file
-is composed (PyYAML's pure-Python composer, whose marks are character offsets into the text)
-only to find where things stand, and the new text goes in at that offset. Every byte outside
-the inserted text stays as it was, line endings and BOM included.
+is composed (PyYAML, whose marks are character offsets into the text) only to find where
+things stand, and the new text goes in at that offset. Every byte outside the inserted text
+stays as it was, line endings and BOM included. ruamel.yaml writes what is new and larger
+than a line or two (a carried-over objective, in `carryover`).
 
 Before anything is written, the edited texts are checked in memory with the same checks as
 `okrs validate` (strict reading, the schema, references); then every file is replaced
@@ -17,7 +18,7 @@ import contextlib
 import os
 import tempfile
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     from .model import GlossaryTerm, OkrFile, OkrSet, Organization
 
 _BOM = "\ufeff"
+# libyaml's marks count characters of the text as the pure-Python reader's do (tests pin it
+# on non-ASCII text and CRLF); it is the fast one.
+_POSITIONS_LOADER: type[Any] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 class EditError(Exception):
@@ -82,7 +86,7 @@ class Document:
 
     def root(self) -> yaml.Node:
         """The composed node tree of the current text (positions are offsets into it)."""
-        node = yaml.compose(self.text, Loader=yaml.BaseLoader)
+        node = yaml.compose(self.text, Loader=_POSITIONS_LOADER)
         if node is None:
             raise EditError(f"{_display(self.path)}: the file is empty")
         return node
