@@ -447,3 +447,22 @@ def test_every_key_result_of_real_files_takes_a_checkin_by_insertion(root: str) 
             )
             count += 1
     assert count
+
+
+def test_csv_with_semicolons_as_spreadsheets_save_it(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    path = example / "2026-Q4/checkout.yaml"
+    before = path.read_bytes()
+    (example.parent / "week.csv").write_bytes(
+        f"\ufeffRef;Date;Value;Note\r\n{KR};2026-11-20;93.9;Peak; so far so good\r\n".encode()
+    )
+    r = okrs("checkin", "--from", "week.csv")
+    assert r.exit_code == 1
+    assert r.err.splitlines()[1] == "week.csv:2: 5 cells but the header names 4 columns"
+    (example.parent / "week.csv").write_bytes(
+        f'\ufeffRef;Date;Value;Note\r\n{KR};2026-11-20;93.9;"Peak; so far so good"\r\n'.encode()
+    )
+    r = okrs("checkin", "--from", "week.csv")
+    assert r.exit_code == 0, r.err
+    assert added_lines(before, path.read_bytes()) == [
+        b'          - {date: 2026-11-20, value: 93.9, note: "Peak; so far so good"}\n'
+    ]

@@ -348,7 +348,10 @@ def read_csv(path: Path) -> tuple[list[tuple[int, Request]], list[str]]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return [], [f"{path}:1: the file is not UTF-8 text; save it as CSV UTF-8"]
-    reader = csv.reader(text.splitlines(keepends=True))
+    # Spreadsheets in many locales save CSV with semicolons (the comma is their decimal mark).
+    first = text.split("\n", 1)[0]
+    delimiter = next((d for d in (",", ";", "\t") if d in first), ",")
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
     header: list[str] | None = None
     line = 1
     for record in reader:
