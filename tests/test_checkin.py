@@ -466,3 +466,21 @@ def test_csv_with_semicolons_as_spreadsheets_save_it(example: Path, okrs) -> Non
     assert added_lines(before, path.read_bytes()) == [
         b'          - {date: 2026-11-20, value: 93.9, note: "Peak; so far so good"}\n'
     ]
+
+
+def test_an_edit_that_would_not_validate_is_refused(
+    example: Path, okrs, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The in-memory check is the last guard: a broken splice (simulated) writes nothing."""
+    import okrs_as_code.checkin as checkin
+
+    monkeypatch.setattr(checkin, "_flow", lambda fields: "{date: 2026-11-20, vale: 1}")
+    before = snapshot(example)
+    r = okrs("checkin", KR, "93.9", "--date", "2026-11-20")
+    assert r.exit_code == 1
+    assert r.err == (
+        "okrs: refused, nothing written; the result would have errors:\n"
+        "okrs/2026-Q4/checkout.yaml:28:13: OKR012 check-in of 2026-11-20 has no value, progress or note; it needs at least one of them\n"
+        "okrs/2026-Q4/checkout.yaml:28:32: OKR010 unknown key 'vale' in check-in; did you mean 'value'?\n"
+    )
+    assert snapshot(example) == before
