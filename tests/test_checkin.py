@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ORGANIZATION, write
+from .conftest import CHECKOUT, COMMERCE, ORGANIZATION, write
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "okrs"
 KR = "checkout/peak-proof-checkout/auth-rate"
@@ -484,3 +484,33 @@ def test_an_edit_that_would_not_validate_is_refused(
         "okrs/2026-Q4/checkout.yaml:28:32: OKR010 unknown key 'vale' in check-in; did you mean 'value'?\n"
     )
     assert snapshot(example) == before
+
+
+def test_overlapping_cycles_the_key_result_decides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, okrs
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    org = ORGANIZATION.replace(
+        "cycles:\n", "cycles:\n  - {id: fy2026, start: 2026-01-01, end: 2026-12-31}\n"
+    )
+    year = (
+        CHECKOUT.replace("cycle: 2026-Q4", "cycle: fy2026")
+        .replace("    aligns_with: [commerce/grow-online-revenue]\n", "")
+        .replace("id: effortless-checkout", "id: yearly")
+    )
+    write(tmp_path / "okrs", {
+        "organization.yaml": org, "2026-Q4/checkout.yaml": CHECKOUT,
+        "2026-Q4/commerce.yaml": COMMERCE, "fy2026/checkout.yaml": year,
+    })  # fmt: skip
+    r = okrs("checkin", "checkout/yearly/conversion", "2.5", "--date", "2026-11-20")
+    assert r.exit_code == 0, r.err
+    assert r.out.startswith("okrs/fy2026/checkout.yaml:")
+    same = year.replace("id: yearly", "id: effortless-checkout")
+    (tmp_path / "okrs/fy2026/checkout.yaml").write_text(same)
+    r = okrs("checkin", "checkout/effortless-checkout/conversion", "2.5", "--date", "2026-11-20")
+    assert r.exit_code == 2
+    assert r.err.rstrip().endswith(
+        "Error: 'checkout/effortless-checkout/conversion' runs in more than one cycle on "
+        "2026-11-20; write fy2026/checkout/effortless-checkout/conversion or "
+        "2026-Q4/checkout/effortless-checkout/conversion"
+    )

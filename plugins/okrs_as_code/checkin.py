@@ -103,29 +103,36 @@ def plan(okrs: OkrSet, request: Request, today: dt.date) -> Planned:
     else:
         date = today
     cycle_id, team, objective_id, kr_id = split_ref(request.ref)
-    cycle: Cycle | None
+    ref = f"{team}/{objective_id}/{kr_id}"
+    cycles: list[Cycle]
     if cycle_id is None:
-        cycle = next((c for c in org.cycles if c.start <= date <= c.end), None)
-        if cycle is None:
+        cycles = [c for c in org.cycles if c.start <= date <= c.end]
+        if not cycles:
             raise EditError(f"no cycle runs on {date}; name the cycle: cycle/{request.ref.strip()}")
     else:
-        cycle = org.cycle(cycle_id)
-        if cycle is None:
+        named = org.cycle(cycle_id)
+        if named is None:
             known = [c.id for c in org.cycles]
             close = difflib.get_close_matches(cycle_id, known, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else f"; cycles: {', '.join(known)}"
             raise EditError(f"no cycle {cycle_id!r}{hint}")
-        if not cycle.start <= date <= cycle.end:
+        if not named.start <= date <= named.end:
             raise EditError(
-                f"date {date} is outside cycle {cycle.id} ({cycle.start} to {cycle.end})"
+                f"date {date} is outside cycle {named.id} ({named.start} to {named.end})"
             )
-    ref = f"{team}/{objective_id}/{kr_id}"
-    kr = next((k for k in okrs.key_results(cycle.id) if k.ref == ref), None)
-    if kr is None:
-        known = [k.ref for k in okrs.key_results(cycle.id)]
+        cycles = [named]
+    # Cycles may overlap (a year and its quarters): the KR decides, unless it is in several.
+    found = [(c, k) for c in cycles for k in okrs.key_results(c.id) if k.ref == ref]
+    if len(found) > 1:
+        names = " or ".join(f"{c.id}/{ref}" for c, _ in found)
+        raise EditError(f"{ref!r} runs in more than one cycle on {date}; write {names}")
+    if not found:
+        known = [k.ref for c in cycles for k in okrs.key_results(c.id)]
         close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise EditError(f"no key result {ref!r} in cycle {cycle.id}{hint}")
+        where = " or ".join(c.id for c in cycles)
+        raise EditError(f"no key result {ref!r} in cycle {where}{hint}")
+    cycle, kr = found[0]
     fields: list[tuple[str, str]] = [("date", date.isoformat())]
     if request.value not in (None, ""):
         fields.append(("value", _number(request.value, "value")))
