@@ -514,3 +514,15 @@ def test_overlapping_cycles_the_key_result_decides(
         "2026-11-20; write fy2026/checkout/effortless-checkout/conversion or "
         "2026-Q4/checkout/effortless-checkout/conversion"
     )
+
+
+def test_a_symlinked_okr_file_stays_a_link(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    real = example.parent / "elsewhere.yaml"
+    link = example / "2026-Q4/checkout.yaml"
+    real.write_bytes(link.read_bytes())
+    link.unlink()
+    link.symlink_to(real)
+    r = okrs("checkin", KR, "93.9", "--date", "2026-11-20")
+    assert r.exit_code == 0, r.err
+    assert link.is_symlink()
+    assert b"{date: 2026-11-20, value: 93.9}" in real.read_bytes()

@@ -298,7 +298,9 @@ def write_all(files: list[tuple[Path, bytes, bytes | None]]) -> None:
     """
     staged: list[tuple[Path, str, bytes | None]] = []
     try:
-        for path, data, original in files:
+        for given, data, original in files:
+            # A symlinked file is written where it lives; the link stays a link.
+            path = given.resolve() if given.is_symlink() else given
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             staged.append((path, tmp, original))
