@@ -526,3 +526,15 @@ def test_a_symlinked_okr_file_stays_a_link(example: Path, okrs) -> None:  # type
     assert r.exit_code == 0, r.err
     assert link.is_symlink()
     assert b"{date: 2026-11-20, value: 93.9}" in real.read_bytes()
+
+
+def test_any_note_text_survives_the_round_trip(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    from okrs_as_code.loading import load_okrs
+
+    note = 'Line one\nline two: "quoted" \\ back\tslash \u2028 sep \x85 nel \x7f del 😀 # not a comment'
+    r = okrs("checkin", KR, "--note", note, "--date", "2026-11-20")
+    assert r.exit_code == 0, r.err
+    okr_set, diagnostics = load_okrs(example)
+    assert okr_set is not None and not diagnostics
+    kr = next(k for k in okr_set.key_results("2026-Q4") if k.ref == KR)
+    assert kr.checkins[-1].note == note.strip()

@@ -73,10 +73,17 @@ def _number(text: str, what: str, low: float | None = None, high: float | None =
     return repr(number)
 
 
+# Characters YAML will not read raw (C1 controls, DEL) or reads as line breaks (NEL, LS, PS),
+# which JSON leaves unescaped.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _string(text: str) -> str:
     """The YAML text of a string: always double-quoted, so that no text reads as another type."""
-    # JSON strings are YAML double-quoted scalars.
-    return json.dumps(text, ensure_ascii=False)
+    # A JSON string is a YAML double-quoted scalar, once YAML's own unsafe characters are
+    # escaped too.
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def split_ref(ref: str) -> tuple[str | None, str, str, str]:
