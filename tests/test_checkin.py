@@ -538,3 +538,12 @@ def test_any_note_text_survives_the_round_trip(example: Path, okrs) -> None:  # 
     assert okr_set is not None and not diagnostics
     kr = next(k for k in okr_set.key_results("2026-Q4") if k.ref == KR)
     assert kr.checkins[-1].note == note.strip()
+
+
+def test_a_key_result_of_another_cycle_is_named(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    r = okrs("checkin", "checkout/smoother-checkout/guest-time", "140", "--date", "2026-11-20")
+    assert r.exit_code == 2
+    assert r.err.rstrip().endswith(
+        "Error: no key result 'checkout/smoother-checkout/guest-time' in cycle 2026-Q4; it is in "
+        "2026-Q3: write 2026-Q3/checkout/smoother-checkout/guest-time and a date in that cycle"
+    )

@@ -134,10 +134,16 @@ def plan(okrs: OkrSet, request: Request, today: dt.date) -> Planned:
         names = " or ".join(f"{c.id}/{ref}" for c, _ in found)
         raise EditError(f"{ref!r} runs in more than one cycle on {date}; write {names}")
     if not found:
+        where = " or ".join(c.id for c in cycles)
+        elsewhere = [k.cycle for k in okrs.key_results() if k.ref == ref]
+        if elsewhere:
+            raise EditError(
+                f"no key result {ref!r} in cycle {where}; it is in "
+                f"{' and '.join(elsewhere)}: write {elsewhere[-1]}/{ref} and a date in that cycle"
+            )
         known = [k.ref for c in cycles for k in okrs.key_results(c.id)]
         close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        where = " or ".join(c.id for c in cycles)
         raise EditError(f"no key result {ref!r} in cycle {where}{hint}")
     cycle, kr = found[0]
     fields: list[tuple[str, str]] = [("date", date.isoformat())]
