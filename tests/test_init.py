@@ -129,3 +129,5 @@ def test_init_from_the_wheel_writes_the_packaged_schemas(tmp_path: Path) -> None
     written = tmp_path / "repo/schema/okrs.schema.json"
     assert written.read_bytes() == (unpacked / "okrs_as_code/schema/okrs.schema.json").read_bytes()
     assert (tmp_path / "repo/.github/workflows/okrs-validate.yml").is_file()
+    assert (tmp_path / f"repo/okrs/{QUARTER}/my-team.yaml").is_file()
+    assert (tmp_path / "repo/okrs/organization.yaml").is_file()
