@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import Objective
-from ..progress import kr_progress, objective_progress
+from ..progress import as_of, kr_progress, objective_progress
 from ..urls import (
     cycle_path,
     initiative_path,
@@ -360,7 +360,7 @@ class Views:
                 progress=kr_progress(kr, self.cycle(kr.cycle), self.on),
                 baseline=format_value(kr.start_value, kr.unit),
                 target=format_value(kr.goal, kr.unit),
-                current=format_value(kr.current, kr.unit),
+                current=format_value(as_of(kr, self.on).current, kr.unit),
                 findings=self.findings.open_counts.get(path, 0),
                 start_label="Baseline" if kr.baseline is not None else "First check-in",
                 goal=_goal_text(kr),
