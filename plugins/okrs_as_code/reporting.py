@@ -142,6 +142,13 @@ _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 PROJECT_URL = "https://pypi.org/project/okrs-as-code/"
 
 
+def site_base(site_url: str | None) -> str | None:
+    """The site's URL ending in a slash, so that page paths can follow it; None if unset."""
+    if not site_url:
+        return None
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
 def fingerprint(d: Diagnostic) -> str:
     """What identifies a finding across unrelated edits: its code and what it is about, never
     its line (lines move when anything above them changes) nor numbers in its message."""
@@ -197,6 +204,7 @@ def render_sarif(
 ) -> str:
     """SARIF 2.1.0 for GitHub code scanning: rules with help, stable fingerprints, and
     acknowledged findings as suppressions."""
+    site_url = site_base(site_url)
     docs = all_codes()
     codes = sorted({d.code for d in diagnostics})
     index = {code: i for i, code in enumerate(codes)}

@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from .diagnostics import Severity
+from .reporting import site_base
 from .reporting import summary as counts_line
 
 if TYPE_CHECKING:
@@ -40,14 +41,8 @@ def _code(text: str) -> str:
     return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
 
 
-def _base_url(site_url: str | None) -> str | None:
-    if not site_url:
-        return None
-    return site_url if site_url.endswith("/") else site_url + "/"
-
-
 def _link(title: str, page: str | None, site_url: str | None) -> str:
-    base = _base_url(site_url)
+    base = site_base(site_url)
     if base is None or page is None:
         return escape(title)
     return f"[{escape(title)}]({base}{page})"
@@ -81,7 +76,7 @@ def validate_summary(result: CheckResult, *, site_url: str | None = None) -> str
         for d in items:
             lines.append(f"- line {d.loc.line}: {_finding_line(d)}")
         lines += ["", "</details>", ""]
-    base = _base_url(site_url)
+    base = site_base(site_url)
     if base and result.findings:
         lines.append(f"Every finding, with the reasons for acknowledged ones: {base}review/")
     return "\n".join(lines).rstrip() + "\n"
@@ -288,7 +283,7 @@ def diff_summary(
             lines.append("")
             lines += [f"- {item}" for item in grouped[key]]
             lines.append("")
-    base = _base_url(site_url)
+    base = site_base(site_url)
     if base:
         lines.append(
             "<sub>Links open the published site, which shows the base until this is merged. "
