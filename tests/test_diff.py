@@ -240,5 +240,5 @@ def test_step_summary_is_appended_under_github_actions(
     )
     okrs("validate", "--as-of", RUNNING)
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("earlier step\n### OKR changes:")
+    assert text.startswith("earlier step\n### OKR changes against `base`")
     assert "### OKR validation" in text

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 from .check import CheckResult, check_sources, exit_status
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic
 from .gitread import GitError, Repository
 from .lint import lint_okrs
 from .loading import Source, discover, display_path, load_sources, read_bytes
@@ -79,6 +79,8 @@ class Change:
     unit: str | None = None
     objective_title: str = ""
     checkin: CheckinMove | None = None
+    finding: Diagnostic | None = None
+    """The OKR302 or OKR303 finding this change raised, if any."""
 
     @property
     def ref(self) -> str:
@@ -309,22 +311,22 @@ class _Context:
 
     def finding(
         self, code: str, loc: Loc, subject: str, accepted: str | None, **args: object
-    ) -> None:
+    ) -> Diagnostic | None:
         if not self.config.enabled(code):
-            return
+            return None
         rule = self.rules[code]
-        self.moved.append(
-            Diagnostic(
-                loc=loc,
-                code=code,
-                name=rule.name,
-                message=rule.message.format(**args),
-                severity=self.config.severity.get(code, rule.severity),
-                term=rule.term,
-                accepted=accepted,
-                subject=subject,
-            )
+        found = Diagnostic(
+            loc=loc,
+            code=code,
+            name=rule.name,
+            message=rule.message.format(**args),
+            severity=self.config.severity.get(code, rule.severity),
+            term=rule.term,
+            accepted=accepted,
+            subject=subject,
         )
+        self.moved.append(found)
+        return found
 
 
 def _by_ref(okrs: OkrSet) -> dict[tuple[str, str, str], Objective]:
@@ -384,19 +386,15 @@ def _added_objective(ctx: _Context, objective: Objective) -> None:
 
 
 def _removed_objective(ctx: _Context, old: Objective, head_file: OkrFile | None) -> None:
-    _change(ctx, "removed", "objective", old, None, old.loc)
+    found = None
     if ctx.started(old.cycle):
         # A removed objective has no line on the head: its file's `objectives:` stands in, or
         # the base's line when the whole file is gone.
         loc = head_file.loc_of("objectives") if head_file is not None else old.loc
-        ctx.finding(
-            "OKR303",
-            loc,
-            objective_path(old).rstrip("/"),
-            None,
-            what="objective",
-            title=old.title,
+        found = ctx.finding(
+            "OKR303", loc, objective_path(old).rstrip("/"), None, what="objective", title=old.title
         )
+    _change(ctx, "removed", "objective", old, None, old.loc, finding=found)
 
 
 def _objective(ctx: _Context, old: Objective, new: Objective) -> None:
@@ -422,9 +420,9 @@ def _objective(ctx: _Context, old: Objective, new: Objective) -> None:
             _key_result(ctx, new, was, kr)
     for kr_id, was in old_krs.items():
         if kr_id not in new_krs:
-            _change(ctx, "removed", "key_result", new, was, new.loc_of("key_results"))
+            found = None
             if ctx.started(new.cycle):
-                ctx.finding(
+                found = ctx.finding(
                     "OKR303",
                     new.loc_of("key_results"),
                     kr_path(was).rstrip("/"),
@@ -432,6 +430,9 @@ def _objective(ctx: _Context, old: Objective, new: Objective) -> None:
                     what="key result",
                     title=was.title,
                 )
+            _change(
+                ctx, "removed", "key_result", new, was, new.loc_of("key_results"), finding=found
+            )
     old_inits = {i.id: i for i in old.initiatives}
     new_inits = {i.id: i for i in new.initiatives}
     for init_id, initiative in new_inits.items():
@@ -467,12 +468,9 @@ def _key_result(ctx: _Context, objective: Objective, old: KeyResult, new: KeyRes
         if a == b:
             continue
         loc = new.loc_of(name)
-        _change(
-            ctx, "changed", "key_result", objective, new, loc, field=name, old=a, new=b,
-            unit=new.unit,
-        )  # fmt: skip
+        found = None
         if name in GOALPOST_FIELDS and started:
-            ctx.finding(
+            found = ctx.finding(
                 "OKR302",
                 loc,
                 kr_path(new).rstrip("/"),
@@ -481,6 +479,10 @@ def _key_result(ctx: _Context, objective: Objective, old: KeyResult, new: KeyRes
                 old=a,
                 new=b,
             )
+        _change(
+            ctx, "changed", "key_result", objective, new, loc, field=name, old=a, new=b,
+            unit=new.unit, finding=found,
+        )  # fmt: skip
     move = _checkins(ctx, old, new)
     if move is not None:
         _change(
@@ -518,7 +520,8 @@ def _checkins(ctx: _Context, old: KeyResult, new: KeyResult) -> CheckinMove | No
     latest = max(fresh, key=lambda c: c.date)
     words = []
     if latest.value is not None:
-        words.append(_number(latest.value) + (f" {new.unit}" if new.unit else ""))
+        unit = "" if not new.unit else new.unit if new.unit == "%" else f" {new.unit}"
+        words.append(_number(latest.value) + unit)
     reported = getattr(latest, "progress", None)
     if reported is not None:
         words.append(f"progress {_number(reported)}%")
@@ -538,8 +541,3 @@ def _checkins(ctx: _Context, old: KeyResult, new: KeyResult) -> CheckinMove | No
         progress=(before.percent, after.percent),
         health=(before.health_label, after.health_label),
     )
-
-
-def severity_rank(d: Diagnostic) -> int:
-    """Errors first, then warnings, then infos."""
-    return {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}[d.severity]

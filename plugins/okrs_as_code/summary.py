@@ -9,7 +9,7 @@ comments and job summaries are read more widely than the files.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from .diagnostics import Severity
@@ -17,7 +17,7 @@ from .reporting import site_base
 from .reporting import summary as counts_line
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Sequence
 
     from .check import CheckResult
     from .diagnostics import Diagnostic
@@ -84,76 +84,74 @@ def validate_summary(result: CheckResult, *, site_url: str | None = None) -> str
 
 # okrs diff --------------------------------------------------------------------------------------
 
-_VERB = {"objective": "objective", "key_result": "key result", "initiative": "initiative"}
+_WHAT = {"objective": "objective", "key_result": "key result", "initiative": "initiative"}
 
 
-def _team_names(*sets: OkrSet | None) -> dict[str, str]:
+def _teams(*sets: OkrSet | None) -> tuple[dict[str, str], dict[str, int]]:
+    """Team names and their order in the organization, the head's first."""
     names: dict[str, str] = {}
-    for okrs in sets:
-        if okrs is not None:
-            for team in okrs.organization.teams:
-                names.setdefault(team.id, team.name)
-    return names
-
-
-def _team_order(*sets: OkrSet | None) -> dict[str, int]:
     order: dict[str, int] = {}
     for okrs in sets:
         if okrs is not None:
             for team in okrs.organization.teams:
+                names.setdefault(team.id, team.name)
                 order.setdefault(team.id, len(order))
-    return order
+    return names, order
 
 
 def _unit(value: str | None, unit: str | None) -> str:
     if value is None or value == "none" or not unit:
         return value or "none"
-    return f"{value} {unit}" if unit not in ("%",) else f"{value}%"
+    return f"{value}%" if unit == "%" else f"{value} {unit}"
 
 
-def _change_line(c: Change, site_url: str | None, hidden: bool) -> str:
-    """One change as a list item; `hidden` leaves out every title and value."""
-    what = _VERB[c.level]
-    # Pages of added items do not exist on the published site until the change is merged.
-    page = None if c.kind == "added" else c.page
-    name = f"a {what}" if hidden else f"{what} {_link(c.title, page, site_url)}"
-    if c.level == "objective" and c.kind not in ("added", "removed"):
-        name = "the objective"
-    if c.kind == "added":
-        return f"➕ new {name}"
-    if c.kind == "removed":
-        return f"➖ removed {name}"
-    if c.kind == "retitled":
-        if hidden:
-            return f"✏️ {name} retitled"
-        old = escape(c.old or "")
-        return f"✏️ {name} retitled (was “{old}”)"
-    if c.kind == "checkin" and c.checkin is not None:
-        move = c.checkin
-        count = _plural(len(move.dates), "new check-in")
-        if hidden:
-            return f"📈 {name}: {count}"
-        parts = [f"📈 {name}: {count} ({', '.join(move.dates)})"]
-        if move.latest:
-            parts.append(f"latest {escape(move.latest)}")
-        before, after = move.progress
-        if before is not None or after is not None:
-            parts.append(
-                f"progress {_pct(before)} → **{_pct(after)}**, "
-                f"{move.health[0]} → **{move.health[1]}**"
-            )
-        elif move.health[1]:
-            parts.append(move.health[1])
-        return " · ".join(parts)
-    field = (c.field or "").replace("_", " ")
-    if hidden:
-        return f"✏️ {name}: {field} changed"
+def _values(c: Change) -> str:
     unit = c.unit if c.field in ("target", "baseline") else None
-    return f"✏️ {name}: {field} {_code(_unit(c.old, unit))} → **{_code(_unit(c.new, unit))}**"
+    return f"{_code(_unit(c.old, unit))} → **{_code(_unit(c.new, unit))}**"
 
 
 def _pct(value: int | None) -> str:
     return "n/a" if value is None else f"{value}%"
+
+
+def _change_line(c: Change, site_url: str | None, hidden: bool) -> str:
+    """One change as a list item; `hidden` leaves out every title and value."""
+    what = _WHAT[c.level]
+    # Pages of added items do not exist on the published site until the change is merged.
+    page = None if c.kind == "added" else c.page
+    name = f"a {what}" if hidden else f"{what} {_link(c.title, page, site_url)}"
+    if c.kind == "added":
+        return f"**new** {name}"
+    if c.kind == "removed":
+        return f"**removed** {name}"
+    if c.level == "objective":
+        name = "the objective"
+    if c.kind == "retitled":
+        return f"{name} **retitled**" + ("" if hidden else f" (was “{escape(c.old or '')}”)")
+    if c.kind == "checkin" and c.checkin is not None:
+        move = c.checkin
+        count = _plural(len(move.dates), "new check-in")
+        if hidden:
+            return f"{name}: {count}"
+        parts = [f"{name}: {count} ({', '.join(move.dates)})"]
+        if move.latest:
+            parts.append(f"latest {escape(move.latest)}")
+        before, after = move.progress
+        if before is not None or after is not None:
+            parts.append(f"progress {_pct(before)} → **{_pct(after)}**")
+        if move.health[1]:
+            same = move.health[0] == move.health[1]
+            parts.append(
+                f"still {move.health[1].lower()}"
+                if same
+                else f"{move.health[0].lower()} → **{move.health[1].lower()}**"
+            )
+        return " · ".join(parts)
+    field = (c.field or "").replace("_", " ")
+    icon = "⚠️ " if c.finding is not None and c.finding.code == "OKR302" else ""
+    if hidden:
+        return f"{icon}{name}: {field} changed"
+    return f"{icon}{name}: {field} {_values(c)}"
 
 
 def _objective_of(subject: str | None) -> tuple[str, str, str] | None:
@@ -163,193 +161,172 @@ def _objective_of(subject: str | None) -> tuple[str, str, str] | None:
     return (parts[0], parts[1], parts[2]) if len(parts) >= 3 else None
 
 
+def _escape_ref(ref: str) -> str:
+    if re.fullmatch(r"[0-9a-f]{40}", ref):
+        ref = ref[:12]
+    return _code(ref)
+
+
+def _headline(result: DiffResult, n_objectives: int, n_teams: int) -> str:
+    changes = result.changes
+    counts = Counter(c.kind for c in changes)
+    checkins = sum(len(c.checkin.dates) for c in changes if c.checkin is not None)
+    parts = [
+        *(_by_level(changes, kind) for kind in ("added", "removed")),
+        f"{counts['retitled']} retitled" if counts["retitled"] else "",
+        _plural(counts["changed"], "value changed", "values changed") if counts["changed"] else "",
+        _plural(checkins, "new check-in") if checkins else "",
+        f"{_plural(len(result.introduced), 'finding')} introduced" if result.introduced else "",
+        f"{len(result.resolved)} resolved" if result.resolved else "",
+    ]
+    scope = f"{_plural(n_objectives, 'objective')} in {_plural(n_teams, 'team')}"
+    return f"{scope}: " + " · ".join(p for p in parts if p)
+
+
+def _by_level(changes: Sequence[Change], kind: str) -> str:
+    """ "1 objective and 2 key results added"."""
+    levels = Counter(c.level for c in changes if c.kind == kind)
+    words = [
+        _plural(levels[level], _WHAT[level])
+        for level in ("objective", "key_result", "initiative")
+        if levels[level]
+    ]
+    return f"{' and '.join(words)} {kind}" if words else ""
+
+
+def _moved_line(c: Change, team: str, site_url: str | None, hidden: bool) -> str:
+    """A goalpost moved or an item dropped, for the list at the top."""
+    d = c.finding
+    assert d is not None
+    rule = f"**{d.code}** {d.name}"
+    where = f"{escape(d.loc.path)} line {d.loc.line}"
+    note = f" · acknowledged: “{escape(d.accepted)}”" if d.accepted else ""
+    what = _WHAT[c.level]
+    if hidden:
+        subject = f"a {what} of a confidential objective"
+        did = f"{c.field} changed" if d.code == "OKR302" else "removed"
+        return f"**{team}** › {subject}: {did} · {rule}{note}"
+    link = _link(c.title, c.page, site_url)
+    if d.code == "OKR302":
+        return f"**{team}** › {link}: {c.field} {_values(c)} · {rule}, {where}{note}"
+    return f"**{team}** › {what} {link} removed · {rule}, {where}{note}"
+
+
 def diff_summary(
     result: DiffResult, *, site_url: str | None = None, include_confidential: bool = False
 ) -> str:
     """The reviewer's summary of `okrs diff`: goalposts first, then every change grouped by
     team and objective, with numbers old -> new and the findings introduced and resolved."""
-    head = result.head_check.okrs
-    names = _team_names(head, result.base_okrs)
-    order = _team_order(head, result.base_okrs)
+    names, order = _teams(result.head_check.okrs, result.base_okrs)
 
     def hidden(subject: str | None) -> bool:
         return not include_confidential and result.is_confidential(subject)
 
-    changes = result.changes
-    moved = [d for d in result.moved]
-    goalposts = [d for d in moved if d.code == "OKR302"]
-    dropped = [d for d in moved if d.code == "OKR303"]
-    checkins = [c for c in changes if c.kind == "checkin"]
-    objectives = {(c.cycle, c.team, c.objective) for c in changes}
-    for d in (*result.introduced, *result.resolved):
-        key = _objective_of(d.subject)
-        if key is not None:
-            objectives.add(key)
+    # Per objective: its title and page, and items (subject, line) with findings beneath.
+    titles: dict[tuple[str, str, str], tuple[str, str | None]] = {}
+    items: dict[tuple[str, str, str], list[tuple[str | None, str]]] = defaultdict(list)
+    status: dict[tuple[str, str, str], str] = {}
+    for c in result.changes:
+        key = (c.cycle, c.team, c.objective)
+        objective_page = _page_of_objective(c.page)
+        titles.setdefault(key, (c.objective_title, objective_page))
+        if c.level == "objective" and c.kind in ("added", "removed"):
+            status[key] = "new objective" if c.kind == "added" else "objective removed"
+            titles[key] = (c.title, None if c.kind == "added" else objective_page)
+            continue
+        subject = c.page.rstrip("/")
+        items[key].append((subject, _change_line(c, site_url, hidden(subject))))
+    below: dict[str | None, list[str]] = defaultdict(list)
+    for label, found in (("introduced", result.introduced), ("resolved", result.resolved)):
+        for d in found:
+            owner = _objective_of(d.subject)
+            if owner is None:
+                continue
+            key = owner
+            titles.setdefault(key, (key[2], f"{'/'.join(key)}/"))
+            if hidden(d.subject):
+                line = f"a finding {label}"
+            elif label == "introduced":
+                line = f"new finding: {_finding_line(d)}"
+            else:
+                line = f"✅ resolved: **{d.code}** {d.name}"
+            if any(subject == d.subject for subject, _ in items[key]):
+                below[d.subject].append(line)
+            else:
+                items[key].append((d.subject, line))
+                below.setdefault(d.subject, [])
+    objectives = set(titles)
     teams = {key[1] for key in objectives}
 
-    lines = [f"### OKR changes: {_escape_ref(result.base)} → {_escape_ref(result.head)}", ""]
-    if not changes and not result.introduced and not result.resolved:
+    if result.head == "the work tree":
+        lines = [f"### OKR changes against {_escape_ref(result.base)}", ""]
+    else:
+        lines = [f"### OKR changes: {_escape_ref(result.base)} → {_escape_ref(result.head)}", ""]
+    if not objectives:
         lines += ["No changes to objectives, key results or initiatives.", ""]
     else:
-        lines.append(
-            f"{_plural(len(objectives), 'objective')} in {_plural(len(teams), 'team')}: "
-            + " · ".join(
-                part
-                for part in (
-                    _count(changes, "added", "added"),
-                    _count(changes, "removed", "removed"),
-                    _count(changes, "retitled", "retitled"),
-                    _count(changes, "changed", "changed", plural="changes", one="change"),
-                    _plural(
-                        sum(len(c.checkin.dates) for c in checkins if c.checkin), "new check-in"
-                    )
-                    if checkins
-                    else "",
-                    f"{_plural(len(result.introduced), 'finding')} introduced"
-                    if result.introduced
-                    else "",
-                    f"{len(result.resolved)} resolved" if result.resolved else "",
-                )
-                if part
-            )
-        )
-        lines.append("")
+        lines += [_headline(result, len(objectives), len(teams)), ""]
+
     errors = result.head_check.errors
     if errors:
-        lines.append(f"#### ❌ {_plural(len(errors), 'error')} in the OKR files")
-        lines.append("")
+        lines += [f"#### ❌ {_plural(len(errors), 'error')} in the OKR files", ""]
         lines += [f"- {escape(str(d.loc))}: **{d.code}** {escape(d.message)}" for d in errors[:20]]
         if len(errors) > 20:
             lines.append(f"- … and {len(errors) - 20} more (see the annotations)")
         lines.append("")
-    if goalposts or dropped:
+
+    moved = [c for c in result.changes if c.finding is not None]
+    if moved:
+        n_goal = sum(1 for c in moved if c.finding and c.finding.code == "OKR302")
+        n_drop = len(moved) - n_goal
         title = " and ".join(
-            part
-            for part in (
-                _plural(len(goalposts), "goalpost moved", "goalposts moved") if goalposts else "",
-                _plural(len(dropped), "item dropped", "items dropped") if dropped else "",
+            p
+            for p in (
+                _plural(n_goal, "goalpost moved", "goalposts moved") if n_goal else "",
+                _plural(n_drop, "item dropped", "items dropped") if n_drop else "",
             )
-            if part
+            if p
         )
         lines += [f"#### ⚠️ {title} after the cycle started", ""]
-        for d in (*goalposts, *dropped):
-            lines.append("- " + _moved_line(d, result, names, site_url, hidden(d.subject)))
+        for c in sorted(moved, key=lambda c: (order.get(c.team, 10**6), c.ref)):
+            team = escape(names.get(c.team, c.team))
+            lines.append("- " + _moved_line(c, team, site_url, hidden(c.page.rstrip("/"))))
         lines.append("")
 
-    grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    titles: dict[tuple[str, str, str], tuple[str, str | None]] = {}
-    for c in changes:
-        key = (c.cycle, c.team, c.objective)
-        titles.setdefault(
-            key,
-            (
-                c.objective_title,
-                None
-                if c.kind == "added" and c.level == "objective"
-                else c.page.rsplit("/key-results/", 1)[0].rsplit("/initiatives/", 1)[0],
-            ),
-        )
-        if c.level == "objective" and c.kind in ("added", "removed"):
-            titles[key] = (c.title, None if c.kind == "added" else c.page)
-            grouped[key].insert(
-                0, "➕ new objective" if c.kind == "added" else "➖ objective removed"
-            )
-            continue
-        grouped[key].append(_change_line(c, site_url, hidden(c.page.rstrip("/"))))
-    for label, items in (("introduced", result.introduced), ("resolved", result.resolved)):
-        for d in items:
-            key = _objective_of(d.subject)
-            if key is None:
-                continue
-            if hidden(d.subject):
-                grouped[key].append(f"{'🆕' if label == 'introduced' else '✅'} a finding {label}")
-            elif label == "introduced":
-                grouped[key].append(f"🆕 {_finding_line(d)}")
-            else:
-                grouped[key].append(f"✅ resolved **{d.code}** {d.name}")
     by_team: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for key in grouped:
+    for key in titles:
         by_team[(key[0], key[1])].append(key)
     for cycle, team in sorted(by_team, key=lambda k: (k[0], order.get(k[1], 10**6), k[1])):
-        team_name = escape(names.get(team, team))
-        lines += [f"#### {team_name} · {escape(cycle)}", ""]
+        lines += [f"#### {escape(names.get(team, team))} · {escape(cycle)}", ""]
         for key in by_team[(cycle, team)]:
-            title, page = titles.get(key, (key[2], None))
-            if hidden("/".join(key)):
-                lines.append("**A confidential objective**")
-            else:
-                page_path = f"{page.rstrip('/')}/" if page else None
-                lines.append(f"**{_link(title, page_path, site_url)}**")
+            title, page = titles[key]
+            heading = (
+                "A confidential objective"
+                if hidden("/".join(key))
+                else _link(title, page, site_url)
+            )
+            suffix = f" ({status[key]})" if key in status else ""
+            lines += [f"**{heading}**{suffix}", ""]
+            for item_subject, line in items[key]:
+                lines.append(f"- {line}")
+                # Four spaces nest the list in every Markdown dialect, GitHub's and Python's.
+                lines += [f"    - {extra}" for extra in below.get(item_subject, [])]
             lines.append("")
-            lines += [f"- {item}" for item in grouped[key]]
-            lines.append("")
+
     base = site_base(site_url)
     if base:
         lines.append(
             "<sub>Links open the published site, which shows the base until this is merged. "
-            f"Rules: {base}review/</sub>"
+            f"Every rule: {base}review/</sub>"
         )
     else:
         lines.append("<sub>`okrs rules CODE` explains a finding and what to write instead.</sub>")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _escape_ref(ref: str) -> str:
-    return _code(ref) if ref != "the work tree" else "the work tree"
-
-
-def _count(
-    changes: Iterable[Change], kind: str, word: str, *, plural: str = "", one: str = ""
-) -> str:
-    n = sum(1 for c in changes if c.kind == kind)
-    if not n:
-        return ""
-    if one:
-        return _plural(n, one, plural)
-    return f"{n} {word}"
-
-
-def _moved_line(
-    d: Diagnostic,
-    result: DiffResult,
-    names: dict[str, str],
-    site_url: str | None,
-    hidden: bool,
-) -> str:
-    key = _objective_of(d.subject)
-    team = escape(names.get(key[1], key[1])) if key else ""
-    change = (
-        next(
-            (
-                c
-                for c in result.changes
-                if d.code == "OKR302"
-                and c.page.rstrip("/") == d.subject
-                and c.kind == "changed"
-                and c.field is not None
-                and c.field in d.message
-            ),
-            None,
-        )
-        if d.code == "OKR302"
-        else next(
-            (c for c in result.changes if c.kind == "removed" and c.page.rstrip("/") == d.subject),
-            None,
-        )
-    )
-    note = f" · acknowledged: {escape(d.accepted)}" if d.accepted else ""
-    if hidden or change is None:
-        what = "a key result of a confidential objective" if hidden else escape(d.subject or "")
-        verb = "goalpost moved" if d.code == "OKR302" else "removed"
-        return f"**{team}**: {what}: {verb} (**{d.code}** {d.name}){note}"
-    if d.code == "OKR302":
-        unit = change.unit if change.field in ("target", "baseline") else None
-        return (
-            f"**{team}** › {_link(change.title, change.page, site_url)}: {change.field} "
-            f"{_code(_unit(change.old, unit))} → **{_code(_unit(change.new, unit))}** "
-            f"(**OKR302** {d.name}, {escape(str(d.loc))}){note}"
-        )
-    return (
-        f"**{team}** › {_VERB[change.level]} {_link(change.title, change.page, site_url)} removed "
-        f"(**OKR303** {d.name}, {escape(str(d.loc))}){note}"
-    )
+def _page_of_objective(page: str) -> str:
+    """The objective's page path from the page path of it or of one of its items."""
+    for marker in ("/key-results/", "/initiatives/"):
+        if marker in page:
+            return page.split(marker, 1)[0] + "/"
+    return page
