@@ -185,11 +185,12 @@ def diff(
     introduced, resolved = _finding_changes(
         head_check, base_okrs, base_errors, changed_head, changed_base, config
     )
-    changes, moved = (
-        _compare(base_okrs, head_check.okrs, config)
-        if base_okrs is not None and head_check.okrs is not None
-        else ([], [])
-    )
+    changes: list[Change] = []
+    moved: list[Diagnostic] = []
+    if head_check.okrs is not None:
+        # A base without a readable organization (say, before the OKRs existed) is empty.
+        base_set = base_okrs or replace(head_check.okrs, files=(), glossary=())
+        changes, moved = _compare(base_set, head_check.okrs, config)
     hidden = _confidential(base_okrs) | _confidential(head_check.okrs)
     return DiffResult(
         base=base,
