@@ -242,3 +242,55 @@ def test_step_summary_is_appended_under_github_actions(
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n### OKR changes against `base`")
     assert "### OKR validation" in text
+
+
+def test_reordered_objectives_are_no_change(repo: Path, okrs) -> None:
+    two = SECRET.replace("visibility: confidential\n", "")
+    write(repo / "okrs", {"2026-Q4/commerce.yaml": two})
+    commit(repo, "two objectives")
+    first, second = two.split("  - id: project-falcon\n")
+    swapped = first.replace("objectives:\n", "objectives:\n  - id: project-falcon\n" + second)
+    write(repo / "okrs", {"2026-Q4/commerce.yaml": swapped})
+    payload = json.loads(okrs("diff", "--base", "HEAD", "--format", "json").out)
+    assert payload["changes"] == []
+
+
+def test_removed_objective_and_removed_file_are_okr303(repo: Path, okrs) -> None:
+    (repo / "okrs" / "2026-Q4" / "checkout.yaml").unlink()
+    result = okrs("diff", "--base", "base", "--as-of", RUNNING, "--format", "json")
+    payload = json.loads(result.out)
+    [dropped] = payload["moved"]
+    assert (dropped["code"], dropped["path"], dropped["line"]) == (
+        "OKR303", "okrs/2026-Q4/checkout.yaml", 5,
+    )  # fmt: skip
+    removed = {(c["kind"], c["level"], c["ref"]) for c in payload["changes"]}
+    assert ("removed", "objective", "2026-Q4/checkout/effortless-checkout") in removed
+    markdown = okrs("diff", "--base", "base", "--as-of", RUNNING, "--format", "markdown").out
+    assert "1 item dropped after the cycle started" in markdown
+
+
+def test_okrs_new_at_head_are_all_added(tmp_path: Path, okr_root: Path, okrs) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(
+        tmp_path,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@e",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "empty",
+    )
+    payload = json.loads(okrs("diff", "--base", "HEAD", "--format", "json").out)
+    kinds = {(c["kind"], c["level"]) for c in payload["changes"]}
+    assert kinds == {("added", "objective"), ("added", "key_result"), ("added", "initiative")}
+
+
+def test_broken_head_is_reported_with_exit_1_and_no_traceback(repo: Path, okrs) -> None:
+    write(repo / "okrs", {"2026-Q4/checkout.yaml": CHECKOUT.replace("target: 3.5", "target: [")})
+    result = okrs("diff", "--base", "base")
+    assert result.exit_code == 1
+    assert "okrs/2026-Q4/checkout.yaml:" in result.out and "OKR001" in result.out
+    assert "Traceback" not in result.err

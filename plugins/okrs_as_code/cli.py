@@ -225,8 +225,9 @@ def _diff_json(result: DiffResult) -> str:
 
     changes = []
     for c in result.changes:
-        item = {k: v for k, v in asdict(c).items() if k != "loc"}
+        item = {k: v for k, v in asdict(c).items() if k not in ("loc", "finding")}
         item.update(ref=c.ref, page=c.page, path=c.loc.path, line=c.loc.line, column=c.loc.col)
+        item["finding"] = c.finding.code if c.finding is not None else None
         changes.append(item)
     return json.dumps(
         {
