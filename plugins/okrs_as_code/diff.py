@@ -41,7 +41,7 @@ __all__ = ["Change", "CheckinMove", "DiffResult", "GitError", "diff"]
 
 Kind = Literal["added", "removed", "retitled", "changed", "checkin"]
 Level = Literal["objective", "key_result", "initiative"]
-GOALPOST_FIELDS = ("target", "baseline", "direction", "unit")
+GOALPOST_FIELDS = ("target", "target_change", "baseline", "direction", "unit")
 DIFF_CODES = ("OKR302", "OKR303")
 
 
@@ -494,10 +494,13 @@ def _key_result(ctx: _Context, objective: Objective, old: KeyResult, new: KeyRes
 
 def _kr_fields(old: KeyResult, new: KeyResult) -> Iterator[tuple[str, str, str]]:
     yield "target", _number(old.target), _number(new.target)
+    yield "target_change", _text(old.target_change), _text(new.target_change)
     yield "baseline", _number(old.baseline), _number(new.baseline)
     yield "direction", _text(old.effective_direction), _text(new.effective_direction)
     yield "unit", _text(old.unit), _text(new.unit)
     yield "owner", _text(old.owner), _text(new.owner)
+    # `team:` in YAML: the team that owns the KR when it is not the objective's.
+    yield "team", _text(old.owner_team), _text(new.owner_team)
     yield "weight", _number(old.weight), _number(new.weight)
     yield "aligns_with", _text(old.aligns_with), _text(new.aligns_with)
 

@@ -112,7 +112,8 @@ def _kr_findings(kr: KeyResult, config: LintConfig) -> Iterator[_Raw]:
         found.append(("OKR103", {"phrase": f"{kr.baseline:g} -> {kr.target:g}"}))
         codes.add("OKR103")
     measurable = kr.baseline is not None and kr.target is not None
-    if not measurable and not codes & OUTPUT_FAMILY:
+    # A threshold or a target without a baseline is measurable: the first check-in starts it.
+    if kr.target is None and kr.target_change is None and not codes & OUTPUT_FAMILY:
         found.append(("OKR104", {}))
     if "OKR105" not in codes and measurable and kr.baseline == kr.target:
         found.append(("OKR105", {}))
@@ -132,6 +133,20 @@ def _stale(kr: KeyResult, cycle: Cycle, on: dt.date, limit: int) -> _Raw | None:
         return None
     loc = last.loc if last is not None else kr.loc_of("title")
     return _Raw("OKR301", loc, {"days": days, "limit": limit})
+
+
+def _checkin_dates(kr: KeyResult, cycle: Cycle) -> Iterator[_Raw]:
+    """OKR304: a second check-in on one date, or one dated after the cycle's end."""
+    span = {"start": cycle.start.isoformat(), "end": cycle.end.isoformat()}
+    previous = None
+    for checkin in kr.checkins:  # in date order
+        if previous is not None and checkin.date == previous:
+            detail = f"A second check-in on {checkin.date}"
+            yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
+        elif checkin.date > cycle.end:
+            detail = f"Check-in dated {checkin.date}, after the end of cycle {cycle.id}"
+            yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
+        previous = checkin.date
 
 
 def _subject(objective: Objective, kind: str | None = None, item: str | None = None) -> str:
@@ -160,6 +175,7 @@ def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
                 stale = _stale(kr, cycle, on, config.stale_days)
                 if stale is not None:
                     kr_raws.append(stale)
+                kr_raws.extend(_checkin_dates(kr, cycle))
             groups.append(
                 (_subject(objective, "key-results", kr.id), kr.accept, kr_raws, kr.loc_of("accept"))
             )

@@ -411,7 +411,7 @@ def _abbreviations(glossary: tuple[GlossaryTerm, ...]) -> str:
     """Abbreviation definitions (`*[term]: definition`) for every term and alias."""
     terms = Terms(glossary)
     lines = []
-    for form, tooltip in terms.definitions.items():
+    for form, tooltip in terms.forms.items():
         if _UNSAFE_ABBREVIATION.search(form) or not form.strip():
             continue
         lines.append(f"*[{form}]: {' '.join(tooltip.split())}")

@@ -47,6 +47,7 @@ DEFAULT_SEVERITY = {
     "OKR301": Severity.WARNING,
     "OKR302": Severity.WARNING,
     "OKR303": Severity.WARNING,
+    "OKR304": Severity.WARNING,
     "OKR401": Severity.WARNING,
 }
 

@@ -111,7 +111,8 @@ class Checker:
     """One compiled schema: what a node must look like and how to turn it into a value."""
 
     label: str = "value"
-    type: str | None = None
+    type: str | tuple[str, ...] | None = None
+    """One JSON type, or a list of them (at most one scalar type, so a node's kind decides)."""
     properties: dict[str, Checker] = field(default_factory=dict)
     required: tuple[str, ...] = ()
     additional: Checker | bool | None = True
@@ -163,7 +164,7 @@ def checker(name: str) -> Checker:
                     compiled[def_name] = compile_(target, _LABELS.get(def_name, label))
                 return compiled[def_name]
             return compile_({**target, **extra}, _LABELS.get(def_name, label))
-        c = Checker(label=label, type=s.get("type"))
+        c = Checker(label=label, type=_compile_type(name, s.get("type")))
         if "const" in s:
             c.const, c.has_const = s["const"], True
             c.type = c.type or ("integer" if isinstance(s["const"], int) else "string")
@@ -193,6 +194,27 @@ def checker(name: str) -> Checker:
     return compile_(document, "file")
 
 
+_SCALAR_TYPES = frozenset({"string", "number", "integer"})
+
+
+def _compile_type(name: str, t: Any) -> str | tuple[str, ...] | None:
+    """A type list is read by the kind of YAML node, so it may hold one scalar type only."""
+    if not isinstance(t, list):
+        return t  # type: ignore[no-any-return]
+    if len(set(t) & _SCALAR_TYPES) > 1:
+        raise ValueError(f"schema {name}: type list {t} has more than one scalar type")
+    return tuple(t)
+
+
+def _node_type(node: yaml.Node, types: tuple[str, ...]) -> str | None:
+    """The member of a type list that a node of this kind can be, if any."""
+    if type(node) is yaml.MappingNode:
+        return "object" if "object" in types else None
+    if type(node) is yaml.SequenceNode:
+        return "array" if "array" in types else None
+    return next((t for t in types if t in _SCALAR_TYPES), None)
+
+
 class Converter:
     """Turns a YAML node into plain values, checking it against a schema as it goes."""
 
@@ -207,14 +229,18 @@ class Converter:
         got = _KIND.get(type(node), "a value")
         if isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS:
             got = "nothing (null)"
-        self.error(
-            node.start_mark, "OKR011", "wrong-type",
-            f"{what} must be {_WANT.get(c.type or '', 'a value')}, got {got}",
-        )  # fmt: skip
+        types = c.type if isinstance(c.type, tuple) else (c.type or "",)
+        want = " or ".join(_WANT.get(t, "a value") for t in types)
+        self.error(node.start_mark, "OKR011", "wrong-type", f"{what} must be {want}, got {got}")
 
     def convert(self, node: yaml.Node, c: Checker, what: str) -> Any:
         """Return the value of `node`, or None after reporting why it does not fit `c`."""
         t = c.type
+        if isinstance(t, tuple):
+            t = _node_type(node, t)
+            if t is None:
+                self.wrong_type(node, c, what)
+                return None
         if t == "object":
             if type(node) is not yaml.MappingNode:
                 self.wrong_type(node, c, what)
@@ -419,6 +445,7 @@ _PATTERN_HINTS = {
     "\\S": "text that is not blank",
     "^OKR[0-9]{3}$": "a rule code such as OKR101",
     "^https?://[^\\s]+$": "an http:// or https:// URL without spaces",
+    "^[+-][0-9]+(\\.[0-9]+)?%?$": ("a change written with its sign, such as +25%, -10% or +3"),
 }
 
 

@@ -39,10 +39,12 @@ from .views import (
     Link,
     ObjectiveView,
     RuleView,
+    StatusNote,
     TeamView,
     TermView,
     format_confidence,
     format_date,
+    format_number,
     format_span,
     format_value,
 )
@@ -64,7 +66,7 @@ HEALTH_ORDER: tuple[Health, ...] = (
     "on_track",
     "not_started",
     "closed",
-    "not_measurable",
+    "no_data",
 )
 STATUS_LABELS = {
     "planned": "Planned",
@@ -245,14 +247,27 @@ class Site:
         path = kr_path(kr)
         view = self._kr_views.get(path)
         if view is None:
+            note = kr.last_note
+            owner_team = None
+            if kr.owner_team and kr.owner_team != kr.team:
+                team = self.rel.team_of[kr.owner_team]
+                owner_team = Link(team.name, self.url(team_path(kr.cycle, team.id)), "team")
             view = KeyResultView(
                 kr=kr,
                 url=self.url(path),
                 progress=kr_progress(kr, self._cycle(kr.cycle), self.on),
-                baseline=format_value(kr.baseline, kr.unit),
-                target=format_value(kr.target, kr.unit),
+                baseline=format_value(kr.start_value, kr.unit),
+                target=format_value(kr.goal, kr.unit),
                 current=format_value(kr.current, kr.unit),
                 findings=self._open_counts.get(path, 0),
+                start_label="Baseline" if kr.baseline is not None else "First check-in",
+                goal=_goal_text(kr),
+                status=StatusNote(
+                    self.markdown.inline(note.note), format_date(note.date), note.date.isoformat()
+                )
+                if note is not None and note.note
+                else None,
+                owner_team=owner_team,
             )
             self._kr_views[path] = view
         return view
@@ -289,6 +304,9 @@ class Site:
                 objectives=objectives,
                 percent=round(sum(percents) / len(percents)) if percents else None,
                 health=_count_health(o.progress for o in objectives),
+                owned=tuple(
+                    self.kr_view(kr) for kr in self.rel.owned_elsewhere.get((cycle, team.id), [])
+                ),
             )
             self._team_views[(cycle, team.id)] = view
         return view
@@ -322,6 +340,9 @@ class Site:
                 percent=round(100 * sum(percents) / len(percents)) if percents else None,
                 score=round(sum(scores) / len(scores), 1) if scores else None,
                 health=_count_health(kr.progress for kr in krs),
+                measured=sum(1 for kr in krs if kr.progress.raw is not None),
+                graded=sum(1 for kr in krs if kr.progress.score is not None),
+                starts=format_date(cycle.start),
             )
             self._cycle_views[cycle.id] = view
         return view
@@ -495,6 +516,9 @@ class Site:
             "sub_teams": [self.team_view(cycle.id, s) for s in subs],
             "other_cycles": other_cycles,
             "team_findings": sum(o.findings for o in view.objectives),
+            "owned_objectives": {
+                kr.kr.ref: self.objective_view(self.rel.objective_of(kr.kr)) for kr in view.owned
+            },
         }
 
     def _context_objective(self, spec: PageSpec) -> dict[str, Any]:
@@ -556,12 +580,18 @@ class Site:
                 "date": format_date(c.date),
                 "iso": c.date.isoformat(),
                 "value": format_value(c.value, kr.unit),
+                "progress": None if c.progress is None else format_number(c.progress),
                 "confidence": format_confidence(c.confidence),
                 "note": self.markdown.inline(c.note),
             }
             for c in reversed(kr.checkins)
         ]
         return {
+            "has_values": any(c.value is not None for c in kr.checkins),
+            "has_progress": any(c.progress is not None for c in kr.checkins),
+            "has_confidence": any(c.confidence is not None for c in kr.checkins),
+            "description": self.markdown.block(kr.description),
+            "links": _links(kr.links),
             "cycle": self.cycle_view(cycle),
             "view": self.kr_view(kr),
             "objective": self.objective_view(objective),
@@ -590,10 +620,7 @@ class Site:
                 for kr in initiative.key_results
                 if f"{base}{kr}/" in self.rel.kr_at
             ],
-            "links": [
-                (link, is_safe_url(link) and link.lower().startswith(("http://", "https://")))
-                for link in initiative.links
-            ],
+            "links": _links(initiative.links),
         }
 
     def _context_glossary(self, spec: PageSpec) -> dict[str, Any]:
@@ -679,7 +706,7 @@ class Site:
         if kind == "objective":
             o: Objective = spec.subject
             team = self.rel.team_of[o.team].name
-            parts = [f"{TYPE_TERMS[o.type]} of {team}, {o.cycle}", o.owner and f"Owner: {o.owner}"]
+            parts = [f"{TYPE_TERMS[o.type]} of {team}, {o.cycle}", _owners(o.owner)]
             parts.append(self.markdown.block(o.description))
         elif kind == "key_result":
             kr: KeyResult = spec.subject
@@ -689,7 +716,7 @@ class Site:
                 kr.metric and f"Metric: {kr.metric}",
                 kr.source and f"Source: {kr.source}",
                 kr.proxy_for and f"Outcome proxy for {kr.proxy_for}",
-                kr.owner and f"Owner: {kr.owner}",
+                _owners(kr.owner),
             ]
             parts += [self.markdown.inline(c.note) for c in kr.checkins if c.note]
         elif kind == "initiative":
@@ -698,7 +725,7 @@ class Site:
             team = self.rel.team_of[initiative.team].name
             parts = [
                 f"Initiative of {objective.title} ({team}, {initiative.cycle})",
-                initiative.owner and f"Owner: {initiative.owner}",
+                _owners(initiative.owner),
                 self.markdown.block(initiative.description),
             ]
         elif kind == "team":
@@ -727,3 +754,33 @@ class Site:
 def _count_health(progress: Iterable[Progress]) -> dict[str, int]:
     counts = Counter(p.health for p in progress)
     return {h: counts[h] for h in HEALTH_ORDER if counts[h]}
+
+
+def _owners(owners: tuple[str, ...]) -> str | None:
+    return "Owner: " + ", ".join(owners) if owners else None
+
+
+def _goal_text(kr: KeyResult) -> str | None:
+    """The target as the KR states it: "at least 5", "+25% (125)", "1.5%"."""
+    goal = format_value(kr.goal, kr.unit)
+    if kr.target_change is not None:
+        change = kr.target_change
+        if kr.unit and not change.endswith("%"):
+            change = f"{change} {kr.unit}" if kr.unit != "%" else f"{change} pts"
+        return f"{change} ({goal})" if goal else change
+    if goal is None:
+        return None
+    direction = kr.effective_direction
+    if direction == "at_least":
+        return f"at least {goal}"
+    if direction == "at_most":
+        return f"at most {goal}"
+    return goal
+
+
+def _links(links: Iterable[str]) -> list[tuple[str, bool]]:
+    """Each link with whether it may be a live `<a href>` (http and https only)."""
+    return [
+        (link, is_safe_url(link) and link.lower().startswith(("http://", "https://")))
+        for link in links
+    ]

@@ -72,6 +72,8 @@ class Relations:
         """What aligns with a page (objective or KR), by its path; None stands for a hidden one."""
         self.carried_to: dict[str, list[Objective]] = defaultdict(list)
         self.cycles_of_team: dict[str, list[str]] = defaultdict(list)
+        self.owned_elsewhere: dict[tuple[str, str], list[KeyResult]] = defaultdict(list)
+        """Published key results a team owns inside another team's objectives, by cycle/team."""
 
         files = sorted(okrs.files, key=lambda f: (f.cycle, f.path))
         with_files: dict[str, set[str]] = defaultdict(set)
@@ -85,6 +87,9 @@ class Relations:
         for okr_file in files:
             for objective in okr_file.objectives:
                 self._relate(objective)
+        for (cycle_id, team_id), _ in list(self.owned_elsewhere.items()):
+            # A team that owns key results has a page in that cycle even without a file.
+            with_files[cycle_id].add(team_id)
 
         self.teams: dict[str, list[Team]] = {}
         """Teams with a page in each cycle (those with OKRs and their ancestors), in org order."""
@@ -132,6 +137,9 @@ class Relations:
                 self.aligned_to[ref_path(kr.cycle, ref)].append(None if hidden else kr)
         if hidden:
             return
+        for kr in objective.key_results:
+            if kr.owner_team and kr.owner_team != kr.team and kr.owner_team in self.team_of:
+                self.owned_elsewhere[(kr.cycle, kr.owner_team)].append(kr)
         for initiative in objective.initiatives:
             for kr_id in initiative.key_results:
                 self.initiatives_of[f"{path}key-results/{kr_id}/"].append(initiative)

@@ -41,7 +41,10 @@ def format_value(value: float | None, unit: str | None) -> str | None:
         return f"{number}%"
     for symbol in _CURRENCIES:
         if unit.startswith(symbol) and len(unit) <= len(symbol) + 2:
-            # €, €M, $k: the symbol goes first, a magnitude letter after the number.
+            # €, €M, $k: the symbol goes first, a magnitude letter after the number; amounts
+            # with cents keep both digits (€7.70, not €7.7).
+            if value != int(value) and len(unit) == len(symbol) and round(value, 2) == value:
+                number = f"{value:,.2f}"
             return f"{symbol}{number}{unit[len(symbol) :]}"
     return f"{number} {unit}"
 
@@ -80,6 +83,15 @@ CONFIDENTIAL = Link("confidential objective", None, "confidential objective")
 
 
 @dataclass(frozen=True, slots=True)
+class StatusNote:
+    """The latest status sentence of a key result, with its date."""
+
+    note: Markup
+    date: str
+    iso: str
+
+
+@dataclass(frozen=True, slots=True)
 class KeyResultView:
     """A key result with its URL, progress and values in words."""
 
@@ -87,10 +99,23 @@ class KeyResultView:
     url: str
     progress: Progress
     baseline: str | None
+    """The start value: the baseline, or the first check-in's value (`start_label` says which)."""
     target: str | None
+    """The value to reach, with `at least`/`at most` for thresholds."""
     current: str | None
     findings: int
     """Open (unacknowledged) lint findings on it."""
+    start_label: str = "Baseline"
+    goal: str | None = None
+    """The target in words as written: "at least 5", "+25% (120)", "1.5%"."""
+    status: StatusNote | None = None
+    owner_team: Link | None = None
+    """The team that owns the KR when it is not the objective's team."""
+
+    @property
+    def kind(self) -> str:
+        """The kind of progress: metric, threshold, reported, graded, pending or none."""
+        return self.progress.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +166,8 @@ class TeamView:
     """Average progress of its objectives that have one."""
     health: dict[str, int]
     """How many of its objectives are in each health state."""
+    owned: tuple[KeyResultView, ...] = ()
+    """Key results it owns inside other teams' objectives."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +192,11 @@ class CycleView:
     """Average score of the objectives, once closed."""
     health: dict[str, int]
     """How many key results are in each health state."""
+    measured: int = 0
+    """Key results with a progress figure."""
+    graded: int = 0
+    """Key results with a score (a team grade or a computed one), once closed."""
+    starts: str = ""
 
 
 @dataclass(frozen=True, slots=True)
