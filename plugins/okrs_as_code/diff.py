@@ -51,7 +51,8 @@ class CheckinMove:
 
     dates: tuple[str, ...]
     latest: str
-    """The latest new check-in in words: "2.9, confidence 0.7", "progress 40%", or its note."""
+    """The latest new check-in's value and confidence in words ("2.9%, confidence 0.7"), "a
+    note" when it has neither; reported percent complete shows in `progress`."""
     progress: tuple[int | None, int | None]
     """Progress in percent before and after (None: not measurable)."""
     health: tuple[str, str]
@@ -526,12 +527,9 @@ def _checkins(ctx: _Context, old: KeyResult, new: KeyResult) -> CheckinMove | No
     if latest.value is not None:
         unit = "" if not new.unit else new.unit if new.unit == "%" else f" {new.unit}"
         words.append(_number(latest.value) + unit)
-    reported = getattr(latest, "progress", None)
-    if reported is not None:
-        words.append(f"progress {_number(reported)}%")
     if latest.confidence is not None:
         words.append(f"confidence {_number(latest.confidence)}")
-    if not words and latest.note:
+    if not words and latest.note and latest.progress is None:
         words.append("a note")
     if cycle is None:
         return CheckinMove(
