@@ -50,3 +50,22 @@ def test_markdown_format_is_the_job_summary(okr_root: Path, okrs) -> None:
     result = okrs("validate", "--format", "markdown")
     assert result.out.startswith("### OKR validation\n")
     assert "(2 OKR files, 3 key results)" in result.out
+
+
+def test_job_summary_hides_findings_text_of_confidential_objectives(okr_root: Path, okrs) -> None:
+    secret = """\
+    version: 1
+    cycle: 2026-Q4
+    team: commerce
+    objectives:
+      - id: project-falcon
+        title: Buy Falcon Retail
+        visibility: confidential
+        key_results:
+          - id: falcon-deal
+            title: Launch the Falcon acquisition
+    """
+    write(okr_root, {"2026-Q4/commerce.yaml": secret})
+    result = okrs("validate", "--format", "markdown")
+    assert "**OKR101** output-as-kr (on a confidential objective)" in result.out
+    assert "Falcon" not in result.out and "aunch" not in result.out

@@ -60,21 +60,33 @@ def _finding_line(d: Diagnostic) -> str:
 # okrs validate ----------------------------------------------------------------------------------
 
 
-def validate_summary(result: CheckResult, *, site_url: str | None = None) -> str:
-    """The job summary of `okrs validate`: the counts, then errors and findings by file."""
+def validate_summary(
+    result: CheckResult, *, site_url: str | None = None, include_confidential: bool = False
+) -> str:
+    """The job summary of `okrs validate`: the counts, then errors and findings by file.
+
+    Messages of findings on confidential objectives can quote their titles, so only their
+    code and line are shown unless `include_confidential`."""
+    hidden: set[str] = set()
+    if result.okrs is not None and not include_confidential:
+        hidden = {f"{o.cycle}/{o.team}/{o.id}" for o in result.okrs.objectives() if o.confidential}
     lines = ["### OKR validation", ""]
     scope = f" ({result.scope})" if result.scope else ""
     icon = "❌" if result.exit_status else "✅"
     lines += [f"{icon} {counts_line(result.diagnostics)}{scope}", ""]
-    open_items = [d for d in result.diagnostics if d.accepted is None]
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
-    for d in open_items:
-        by_file[d.loc.path].append(d)
+    for d in result.diagnostics:
+        if d.accepted is None:
+            by_file[d.loc.path].append(d)
     for path, items in by_file.items():
-        lines.append(f"<details><summary>{escape(path)}: {_plural(len(items), 'item')}</summary>")
-        lines.append("")
+        lines += [f"<details><summary>{escape(path)}: {_plural(len(items), 'item')}</summary>", ""]
         for d in items:
-            lines.append(f"- line {d.loc.line}: {_finding_line(d)}")
+            owner = _objective_of(d.subject)
+            if owner is not None and "/".join(owner) in hidden:
+                text = f"{_ICONS[d.severity]} **{d.code}** {d.name} (on a confidential objective)"
+            else:
+                text = _finding_line(d)
+            lines.append(f"- line {d.loc.line}: {text}")
         lines += ["", "</details>", ""]
     base = site_base(site_url)
     if base and result.findings:
