@@ -294,3 +294,13 @@ def test_broken_head_is_reported_with_exit_1_and_no_traceback(repo: Path, okrs) 
     assert result.exit_code == 1
     assert "okrs/2026-Q4/checkout.yaml:" in result.out and "OKR001" in result.out
     assert "Traceback" not in result.err
+
+
+def test_text_lists_each_change_on_its_line(repo: Path, okrs) -> None:
+    write(repo / "okrs", {"2026-Q4/checkout.yaml": CHECKOUT.replace("target: 3.5", "target: 3.0")})
+    out = okrs("diff", "--base", "base", "--as-of", BEFORE_START).out
+    assert out.splitlines()[0] == (
+        "okrs/2026-Q4/checkout.yaml:13:17: target of key result "
+        "2026-Q4/checkout/effortless-checkout/conversion: 3.5 -> 3"
+    )
+    assert out.splitlines()[-1] == "All checks passed. (1 change against base)"

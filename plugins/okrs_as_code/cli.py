@@ -193,7 +193,7 @@ def diff(
     """
     from .diff import GitError
     from .diff import diff as compare
-    from .summary import diff_summary
+    from .summary import diff_summary, diff_text
 
     root = _root(root)
     config = _config(root, as_of.date() if as_of else None)
@@ -207,6 +207,10 @@ def diff(
         click.echo(markdown, nl=False)
     elif fmt == "json":
         click.echo(_diff_json(result))
+    elif fmt == "text":
+        if result.changes:
+            click.echo(diff_text(result))
+        _report(Report(result.diagnostics, _diff_scope(result), site_url), fmt)
     else:
         _report(Report(result.diagnostics, _diff_scope(result), site_url), fmt)
     _step_summary(markdown)

@@ -342,3 +342,29 @@ def _page_of_objective(page: str) -> str:
         if marker in page:
             return page.split(marker, 1)[0] + "/"
     return page
+
+
+def diff_text(result: DiffResult) -> str:
+    """Every change as a `path:line:col: what` line for a terminal, in file order.
+
+    The terminal is the author's own, so confidential objectives are shown in full here."""
+    lines = []
+    for c in sorted(result.changes, key=lambda c: (c.loc.path, c.loc.line, c.loc.col)):
+        what = _WHAT[c.level]
+        where = f"{c.loc.path}:{c.loc.line}:{c.loc.col}:"
+        if c.kind in ("added", "removed"):
+            text = f"{c.kind} {what} {c.ref}: {c.title}"
+        elif c.kind == "retitled":
+            text = f"retitled {what} {c.ref}: {c.old!r} -> {c.new!r}"
+        elif c.kind == "checkin" and c.checkin is not None:
+            move = c.checkin
+            before, after = move.progress
+            text = (
+                f"{_plural(len(move.dates), 'new check-in')} on {c.ref} "
+                f"({', '.join(move.dates)}): progress {_pct(before)} -> {_pct(after)}, "
+                f"{move.health[0].lower()} -> {move.health[1].lower()}"
+            )
+        else:
+            text = f"{c.field} of {what} {c.ref}: {c.old} -> {c.new}"
+        lines.append(f"{where} {text}")
+    return "\n".join(lines)
