@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Loc, Severity
 from .rules import lint_rules
+from .urls import initiative_path, kr_path, objective_path
+from .urls import subject as page_subject
 from .wording import Wording, analyse
 
 if TYPE_CHECKING:
@@ -149,11 +151,6 @@ def _checkin_dates(kr: KeyResult, cycle: Cycle) -> Iterator[_Raw]:
         previous = checkin.date
 
 
-def _subject(objective: Objective, kind: str | None = None, item: str | None = None) -> str:
-    base = f"{objective.cycle}/{objective.team}/{objective.id}"
-    return base if kind is None else f"{base}/{kind}/{item}"
-
-
 def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
     """Every finding of the enabled rules over the whole OKR set, sorted by file and line."""
     on = config.today()
@@ -168,7 +165,14 @@ def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
         count = len(objective.key_results)
         if count < 2 or count > 5:
             raws.append(_Raw("OKR202", objective.loc_of("key_results"), {"count": count}))
-        groups.append((_subject(objective), objective.accept, raws, objective.loc_of("accept")))
+        groups.append(
+            (
+                page_subject(objective_path(objective)),
+                objective.accept,
+                raws,
+                objective.loc_of("accept"),
+            )
+        )
         for kr in objective.key_results:
             kr_raws = list(_kr_findings(kr, config))
             if cycle is not None:
@@ -176,14 +180,12 @@ def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
                 if stale is not None:
                     kr_raws.append(stale)
                 kr_raws.extend(_checkin_dates(kr, cycle))
-            groups.append(
-                (_subject(objective, "key-results", kr.id), kr.accept, kr_raws, kr.loc_of("accept"))
-            )
+            groups.append((page_subject(kr_path(kr)), kr.accept, kr_raws, kr.loc_of("accept")))
         for initiative in objective.initiatives:
             if not initiative.key_results:
                 raw = _Raw("OKR203", initiative.loc_of("id"), {})
                 groups.append(
-                    (_subject(objective, "initiatives", initiative.id), {}, [raw], initiative.loc)
+                    (page_subject(initiative_path(initiative)), {}, [raw], initiative.loc)
                 )
         out.extend(_finish(objective, groups, config))
     return sorted(out, key=lambda d: d.sort_key)
