@@ -26,7 +26,7 @@ from .lint import lint_okrs
 from .loading import Source, discover, display_path, load_sources, read_bytes
 from .progress import kr_progress
 from .rules import lint_rules
-from .site.relations import initiative_path, kr_path, objective_path
+from .urls import initiative_path_of, kr_path, kr_path_of, objective_path, objective_path_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -96,21 +96,11 @@ class Change:
 
 
 def _page(level: Level, cycle: str, team: str, objective: str, item: str | None) -> str:
-    # The site computes page paths from records; a stand-in record with just the ids suffices.
-    stub = _Ids(cycle=cycle, team=team, objective=objective, id=item or objective)
-    if level == "objective":
-        return objective_path(stub)  # type: ignore[arg-type]
+    if level == "objective" or item is None:
+        return objective_path_of(cycle, team, objective)
     if level == "key_result":
-        return kr_path(stub)  # type: ignore[arg-type]
-    return initiative_path(stub)  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True, slots=True)
-class _Ids:
-    cycle: str
-    team: str
-    objective: str
-    id: str
+        return kr_path_of(cycle, team, objective, item)
+    return initiative_path_of(cycle, team, objective, item)
 
 
 @dataclass(frozen=True, slots=True)

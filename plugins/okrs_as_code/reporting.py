@@ -11,6 +11,7 @@ from urllib.parse import quote
 from . import __version__
 from .diagnostics import Severity
 from .rules import all_codes
+from .urls import REVIEW
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -186,7 +187,7 @@ def _sarif_rule(code: str, doc: RuleDoc | None, fallback_name: str, site_url: st
             "shortDescription": {"text": doc.summary},
             "fullDescription": {"text": doc.why or doc.summary},
             "help": {"text": text, "markdown": markdown},
-            "helpUri": f"{site_url}review/#{code.lower()}" if site_url else PROJECT_URL,
+            "helpUri": f"{site_url}{REVIEW}#{code.lower()}" if site_url else PROJECT_URL,
             "defaultConfiguration": {"level": _SARIF_LEVELS[doc.severity]},
             "properties": {
                 "tags": ["okrs", "data-error" if code.startswith("OKR0") else "coaching"]

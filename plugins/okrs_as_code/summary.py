@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .diagnostics import Severity
 from .reporting import site_base
 from .reporting import summary as counts_line
+from .urls import REVIEW, objective_path_above
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -90,7 +91,7 @@ def validate_summary(
         lines += ["", "</details>", ""]
     base = site_base(site_url)
     if base and result.findings:
-        lines.append(f"Every finding, with the reasons for acknowledged ones: {base}review/")
+        lines.append(f"Every finding, with the reasons for acknowledged ones: {base}{REVIEW}")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -240,7 +241,7 @@ def diff_summary(
     status: dict[tuple[str, str, str], str] = {}
     for c in result.changes:
         key = (c.cycle, c.team, c.objective)
-        objective_page = _page_of_objective(c.page)
+        objective_page = objective_path_above(c.page)
         titles.setdefault(key, (c.objective_title, objective_page))
         if c.level == "objective" and c.kind in ("added", "removed"):
             status[key] = "new objective" if c.kind == "added" else "objective removed"
@@ -329,19 +330,11 @@ def diff_summary(
     if base:
         lines.append(
             "<sub>Links open the published site, which shows the base until this is merged. "
-            f"Every rule: {base}review/</sub>"
+            f"Every rule: {base}{REVIEW}</sub>"
         )
     else:
         lines.append("<sub>`okrs rules CODE` explains a finding and what to write instead.</sub>")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _page_of_objective(page: str) -> str:
-    """The objective's page path from the page path of it or of one of its items."""
-    for marker in ("/key-results/", "/initiatives/"):
-        if marker in page:
-            return page.split(marker, 1)[0] + "/"
-    return page
 
 
 def diff_text(result: DiffResult) -> str:
