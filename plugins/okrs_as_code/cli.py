@@ -200,7 +200,8 @@ def diff(
     try:
         result = compare(root, base, head, config, strict=strict)
     except GitError as e:
-        raise click.UsageError(str(e)) from None
+        # Not a usage mistake, so no usage banner; main() exits 2 for it all the same.
+        raise click.ClickException(str(e)) from None
     fmt = fmt or _default_format()
     markdown = diff_summary(result, site_url=site_url, include_confidential=include_confidential)
     if fmt == "markdown":

@@ -43,7 +43,6 @@ class Blob:
 
     path: str
     oid: str
-    size: int
 
 
 class Repository:
@@ -53,8 +52,9 @@ class Repository:
         here = folder if folder.is_dir() else folder.parent
         try:
             top = _git(["rev-parse", "--show-toplevel"], here).decode().strip()
-        except GitError:
-            raise GitError(f"{folder} is not inside a git repository") from None
+        except GitError as e:
+            why = str(e).removeprefix("fatal: ")
+            raise GitError(f"{folder} is not inside a git repository ({why})") from None
         self.top = Path(top)
 
     def resolve(self, ref: str) -> str:
@@ -81,7 +81,7 @@ class Repository:
 
     def files(self, commit: str, folder: str) -> list[Blob]:
         """Every YAML file below `folder` at `commit`, hidden ones skipped, in path order."""
-        args = ["ls-tree", "-r", "-z", "--long", "--full-tree", commit]
+        args = ["ls-tree", "-r", "-z", "--full-tree", commit]
         if folder:
             args += ["--", folder]
         out: list[Blob] = []
@@ -90,14 +90,14 @@ class Repository:
             if not entry:
                 continue
             meta, _, raw_path = entry.partition(b"\t")
-            mode, kind, oid, size = meta.split()
+            mode, kind, oid = meta.split()
             path = raw_path.decode("utf-8", "surrogateescape")
             if kind != b"blob" or mode == b"120000" or not path.startswith(prefix):
                 continue
             parts = path[len(prefix) :].split("/")
             if any(p.startswith(".") for p in parts) or not path.endswith((".yaml", ".yml")):
                 continue
-            out.append(Blob(path, oid.decode(), int(size) if size.isdigit() else 0))
+            out.append(Blob(path, oid.decode()))
         return sorted(out, key=lambda b: b.path.split("/"))
 
     def read(self, oids: Iterable[str]) -> dict[str, bytes]:
