@@ -304,3 +304,23 @@ def test_text_lists_each_change_on_its_line(repo: Path, okrs) -> None:
         "2026-Q4/checkout/effortless-checkout/conversion: 3.5 -> 3"
     )
     assert out.splitlines()[-1] == "All checks passed. (1 change against base)"
+
+
+def test_files_unchanged_since_the_base_are_not_read_from_git(
+    repo: Path, okrs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from okrs_as_code.gitread import Repository
+
+    asked: list[str] = []
+    real_read = Repository.read
+
+    def read(self: Repository, oids):  # type: ignore[no-untyped-def]
+        wanted = list(oids)
+        asked.extend(wanted)
+        return real_read(self, wanted)
+
+    monkeypatch.setattr(Repository, "read", read)
+    write(repo / "okrs", {"2026-Q4/checkout.yaml": CHECKOUT.replace("target: 3.5", "target: 3.0")})
+    okrs("diff", "--base", "base", "--format", "json")
+    changed = git(repo, "rev-parse", "base:okrs/2026-Q4/checkout.yaml").strip()
+    assert asked == [changed]
