@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .diagnostics import Severity
 from .reporting import site_base
 from .reporting import summary as counts_line
-from .urls import REVIEW, objective_path_above
+from .urls import REVIEW, objective_path, objective_path_above
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -70,7 +70,7 @@ def validate_summary(
     code and line are shown unless `include_confidential`."""
     hidden: set[str] = set()
     if result.okrs is not None and not include_confidential:
-        hidden = {f"{o.cycle}/{o.team}/{o.id}" for o in result.okrs.objectives() if o.confidential}
+        hidden = {objective_path(o).rstrip("/") for o in result.okrs.objectives() if o.confidential}
     lines = ["### OKR validation", ""]
     scope = f" ({result.scope})" if result.scope else ""
     icon = "❌" if result.exit_status else "✅"
