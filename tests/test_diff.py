@@ -139,6 +139,14 @@ def test_new_output_kr_finding_is_introduced_and_a_fixed_one_resolved(repo: Path
     assert [(d["code"], d["subject"]) for d in introduced["introduced"]] == [
         ("OKR102", "2026-Q4/checkout/effortless-checkout/key-results/abandonment")
     ]
+    added = CHECKOUT.replace(
+        "    initiatives:\n",
+        "      - id: blog-posts\n        title: Publish 20 posts on the blog\n    initiatives:\n",
+    )
+    write(repo / "okrs", {"2026-Q4/checkout.yaml": added})
+    new_kr = json.loads(okrs("diff", "--base", "base", "--format", "json", "--as-of", RUNNING).out)
+    # a KR added in this change is not yet stale (OKR301), but reads as an output (OKR102)
+    assert [d["code"] for d in new_kr["introduced"]] == ["OKR102"]
     assert introduced["resolved"] == []
     write(repo / "okrs", {"2026-Q4/checkout.yaml": CHECKOUT})
     fixed = json.loads(okrs("diff", "--base", "output", "--format", "json", "--as-of", RUNNING).out)
