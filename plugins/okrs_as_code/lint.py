@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 # Rules that a learning objective expects to fire: there they only inform.
 LEARNING_INFO = frozenset({"OKR101", "OKR102", "OKR103"})
 OUTPUT_FAMILY = frozenset({"OKR101", "OKR102", "OKR103", "OKR108"})
+# Findings only `okrs diff` can make: an `accept:` of them is never unused in a lint run.
+DIFF_ONLY = frozenset({"OKR302", "OKR303"})
 _YEAR_OR_PERIOD = re.compile(r"^(?:19|20)\d{2}$")
 
 
@@ -236,8 +238,10 @@ def _finish(
     rule = rules["OKR401"]
     for index, (subject, accept, _, loc) in enumerate(groups):
         for code in accept:
-            if (index, code) in used or (
-                code in rules and code != "OKR401" and not config.enabled(code)
+            if (
+                (index, code) in used
+                or code in DIFF_ONLY
+                or (code in rules and code != "OKR401" and not config.enabled(code))
             ):
                 continue
             yield Diagnostic(
