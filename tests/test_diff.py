@@ -332,3 +332,28 @@ def test_files_unchanged_since_the_base_are_not_read_from_git(
     okrs("diff", "--base", "base", "--format", "json")
     changed = git(repo, "rev-parse", "base:okrs/2026-Q4/checkout.yaml").strip()
     assert asked == [changed]
+
+
+def test_a_threshold_checkin_reads_met_or_not_met_and_money_as_the_site_writes_it(
+    repo: Path,
+    okrs,  # type: ignore[no-untyped-def]
+) -> None:
+    base = CHECKOUT.replace(
+        '        unit: "%"\n        baseline: 2.1\n        target: 3.5\n',
+        '        unit: "%"\n        target: 3.5\n        direction: at_least\n',
+    ).replace(
+        "        baseline: 70\n        target: 60\n",
+        '        unit: "€"\n        baseline: 70\n        target: 60\n',
+    )
+    write(repo / "okrs", {"2026-Q4/checkout.yaml": base})
+    commit(repo, "thresholds")
+    git(repo, "tag", "thresholds")
+    head = base.replace(
+        "          - {date: 2026-10-15, value: 2.4, confidence: 0.7}\n",
+        "          - {date: 2026-10-15, value: 2.4, confidence: 0.7}\n"
+        "          - {date: 2026-11-15, value: 3.6, confidence: 0.8}\n",
+    ).replace("        target: 60\n", "        target: 62.5\n")
+    write(repo / "okrs", {"2026-Q4/checkout.yaml": head})
+    result = okrs("diff", "--base", "thresholds", "--as-of", RUNNING, "--format", "markdown")
+    assert "latest 3.6%, confidence 0.8 · now **met**" in result.out
+    assert "target `€60` → **`€62.50`**" in result.out

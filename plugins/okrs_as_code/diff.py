@@ -57,6 +57,8 @@ class CheckinMove:
     """Progress in percent before and after (None: not measurable)."""
     health: tuple[str, str]
     """Health before and after, in words."""
+    met: tuple[bool | None, bool | None] = (None, None)
+    """For a threshold: whether it held before and after (None: no value yet)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,4 +538,5 @@ def _checkins(ctx: _Context, old: KeyResult, new: KeyResult) -> CheckinMove | No
         latest=", ".join(words),
         progress=(before.percent, after.percent),
         health=(before.health_label, after.health_label),
+        met=(before.met, after.met),
     )

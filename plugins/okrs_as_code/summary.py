@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .diagnostics import Severity
 from .reporting import site_base
 from .reporting import summary as counts_line
+from .site.views import format_value
 from .urls import REVIEW, objective_path, objective_path_above
 
 if TYPE_CHECKING:
@@ -115,7 +116,12 @@ def _teams(*sets: OkrSet | None) -> tuple[dict[str, str], dict[str, int]]:
 def _unit(value: str | None, unit: str | None) -> str:
     if value is None or value == "none" or not unit:
         return value or "none"
-    return f"{value}%" if unit == "%" else f"{value} {unit}"
+    try:
+        number = float(value)
+    except ValueError:
+        return f"{value} {unit}"
+    # The site's way of writing a value (€26, 92.1%), so the summary reads like the pages.
+    return format_value(number, unit) or value
 
 
 def _values(c: Change) -> str:
@@ -150,7 +156,12 @@ def _change_line(c: Change, site_url: str | None, hidden: bool) -> str:
         if move.latest:
             parts.append(f"latest {escape(move.latest)}")
         before, after = move.progress
-        if before is not None or after is not None:
+        was_met, is_met = move.met
+        if is_met is not None:
+            # A threshold is met or not met; a 0 % -> 0 % would hide the value moving.
+            state = "met" if is_met else "not met"
+            parts.append(f"still {state}" if was_met is is_met else f"now **{state}**")
+        elif before is not None or after is not None:
             parts.append(f"progress {_pct(before)} → **{_pct(after)}**")
         if move.health[1]:
             same = move.health[0] == move.health[1]
