@@ -132,18 +132,21 @@ def test_checkins_sharing_a_date_or_after_the_cycle_warn_but_do_not_fail(  # typ
 ) -> None:
     text = REAL.replace(
         "          - {date: 2026-11-02, value: 4.1}\n",
-        "          - {date: 2027-01-04, value: 5.2}\n"
+        "          - {date: 2027-02-04, value: 5.2}\n"
+        "          - {date: 2027-01-20, value: 5.0}\n"
         "          - {date: 2026-11-02, value: 4.1}\n"
         "          - {date: 2026-11-02, value: 4.3}\n",
     )
     write(okr_root, {"2026-Q4/checkout.yaml": text})
     result = okrs("validate", "okrs")
     assert result.exit_code == 0, result.out
+    # The review month after the cycle (2027-01-20) is part of it.
+    assert "checkout.yaml:21:13: OKR304" not in result.out
     assert (
-        "okrs/2026-Q4/checkout.yaml:22:13: OKR304 A second check-in on 2026-11-02; give each "
-        "check-in its own date within the cycle (2026-10-01 to 2026-12-31) [warning]"
+        "okrs/2026-Q4/checkout.yaml:23:13: OKR304 A second check-in on 2026-11-02; give each "
+        "check-in its own date within the cycle (2026-10-01 to 2026-12-31) or its review month [warning]"
     ) in result.out
     assert (
-        "okrs/2026-Q4/checkout.yaml:20:13: OKR304 Check-in dated 2027-01-04, after the end of "
-        "cycle 2026-Q4; give each check-in its own date within the cycle"
+        "okrs/2026-Q4/checkout.yaml:20:13: OKR304 Check-in dated 2027-02-04, more than 31 days "
+        "after the end of cycle 2026-Q4; give each check-in its own date within the cycle"
     ) in result.out

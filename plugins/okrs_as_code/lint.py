@@ -10,6 +10,7 @@ objective's `accept` also covers its key results and initiatives.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,7 +22,6 @@ from .urls import subject as page_subject
 from .wording import Wording, analyse
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterator, Mapping
 
     from .config import LintConfig
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 # Rules that a learning objective expects to fire: there they only inform.
 LEARNING_INFO = frozenset({"OKR101", "OKR102", "OKR103"})
 OUTPUT_FAMILY = frozenset({"OKR101", "OKR102", "OKR103", "OKR108"})
+# Findings only `okrs diff` can make: an `accept:` of them is never unused in a lint run.
+DIFF_ONLY = frozenset({"OKR302", "OKR303"})
 _YEAR_OR_PERIOD = re.compile(r"^(?:19|20)\d{2}$")
 
 
@@ -135,16 +137,25 @@ def _stale(kr: KeyResult, cycle: Cycle, on: dt.date, limit: int) -> _Raw | None:
     return _Raw("OKR301", loc, {"days": days, "limit": limit})
 
 
+# Teams grade a cycle in the weeks after it ends (the end-of-cycle review); a check-in in that
+# window is part of the cycle. Real OKR sets put their final grades up to a month after the end.
+REVIEW_DAYS = 31
+
+
 def _checkin_dates(kr: KeyResult, cycle: Cycle) -> Iterator[_Raw]:
-    """OKR304: a second check-in on one date, or one dated after the cycle's end."""
+    """OKR304: a second check-in on one date, or one dated after the cycle's review window."""
     span = {"start": cycle.start.isoformat(), "end": cycle.end.isoformat()}
+    review_end = cycle.end + dt.timedelta(days=REVIEW_DAYS)
     previous = None
     for checkin in kr.checkins:  # in date order
         if previous is not None and checkin.date == previous:
             detail = f"A second check-in on {checkin.date}"
             yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
-        elif checkin.date > cycle.end:
-            detail = f"Check-in dated {checkin.date}, after the end of cycle {cycle.id}"
+        elif checkin.date > review_end:
+            detail = (
+                f"Check-in dated {checkin.date}, more than {REVIEW_DAYS} days after the end of "
+                f"cycle {cycle.id}"
+            )
             yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
         previous = checkin.date
 
@@ -227,8 +238,10 @@ def _finish(
     rule = rules["OKR401"]
     for index, (subject, accept, _, loc) in enumerate(groups):
         for code in accept:
-            if (index, code) in used or (
-                code in rules and code != "OKR401" and not config.enabled(code)
+            if (
+                (index, code) in used
+                or code in DIFF_ONLY
+                or (code in rules and code != "OKR401" and not config.enabled(code))
             ):
                 continue
             yield Diagnostic(

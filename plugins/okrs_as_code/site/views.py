@@ -7,12 +7,12 @@ relative to the site root, and templates put the page's `root` (`../../`) in fro
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import Objective
-from ..progress import kr_progress, objective_progress
+from ..progress import as_of, kr_progress, objective_progress
 from ..urls import (
     cycle_path,
     initiative_path,
@@ -223,6 +223,8 @@ class CycleView:
     graded: int = 0
     """Key results with a score (a team grade or a computed one), once closed."""
     starts: str = ""
+    scores: dict[str, int] = field(default_factory=dict)
+    """Once closed: how many key results scored high (0.7+), mid (0.4-0.6) and low."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +360,7 @@ class Views:
                 progress=kr_progress(kr, self.cycle(kr.cycle), self.on),
                 baseline=format_value(kr.start_value, kr.unit),
                 target=format_value(kr.goal, kr.unit),
-                current=format_value(kr.current, kr.unit),
+                current=format_value(as_of(kr, self.on).current, kr.unit),
                 findings=self.findings.open_counts.get(path, 0),
                 start_label="Baseline" if kr.baseline is not None else "First check-in",
                 goal=_goal_text(kr),
@@ -443,6 +445,7 @@ class Views:
                 measured=sum(1 for kr in krs if kr.progress.raw is not None),
                 graded=sum(1 for kr in krs if kr.progress.score is not None),
                 starts=format_date(cycle.start),
+                scores=_score_bands(kr.progress.score for kr in krs),
             )
             self._cycle_views[cycle.id] = view
         return view
@@ -480,3 +483,12 @@ def _goal_text(kr: KeyResult) -> str | None:
     if direction == "at_most":
         return f"at most {goal}"
     return goal
+
+
+def _score_bands(scores: Iterable[float | None]) -> dict[str, int]:
+    """How many scores are high (0.7 and up), mid (0.4 to 0.6) and low; ungraded ones aside."""
+    bands = {"high": 0, "mid": 0, "low": 0}
+    for score in scores:
+        if score is not None:
+            bands["high" if score >= 0.7 else "mid" if score >= 0.4 else "low"] += 1
+    return bands
