@@ -547,3 +547,15 @@ def test_a_key_result_of_another_cycle_is_named(example: Path, okrs) -> None:  #
         "Error: no key result 'checkout/smoother-checkout/guest-time' in cycle 2026-Q4; it is in "
         "2026-Q3: write 2026-Q3/checkout/smoother-checkout/guest-time and a date in that cycle"
     )
+
+
+def test_the_okr_root_is_found_as_validate_finds_it(
+    example: Path, okrs, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(example / "2026-Q4")
+    r = okrs("checkin", KR, "93.9", "--date", "2026-11-20")
+    assert r.exit_code == 0, r.err
+    assert r.out == f"checkout.yaml:28: added check-in 2026-11-20 to 2026-Q4/{KR}\n"
+    r = okrs("export", "--format", "csv")
+    assert r.exit_code == 0, r.err
+    assert "\r\n2026-Q3,checkout,smoother-checkout," in r.out

@@ -46,7 +46,7 @@ def test_in_memory_check_matches_validate(
         assert len(on_disk) >= 4
     # Texts given in memory stand in for the files.
     path = root / "2026-Q4/extra.yaml"
-    _, with_text = load_with(root, {path: "version: 1\ncycle: 2026-Q4\nteam: nobody\n"})
+    _, with_text = load_with(root, {path: b"version: 1\ncycle: 2026-Q4\nteam: nobody\n"})
     assert "okrs/2026-Q4/extra.yaml:3:7: OKR021 no team 'nobody'" in _messages(with_text)
     assert not path.exists()
 

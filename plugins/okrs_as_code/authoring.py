@@ -26,10 +26,9 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 root_option = click.option(
     "--root",
-    default="okrs",
-    show_default=True,
+    default=None,
     type=click.Path(path_type=Path),
-    help="The OKR root.",
+    help="The OKR root. Default: found from the working directory upwards, as validate does.",
 )
 
 
@@ -39,18 +38,17 @@ def _print_errors(diagnostics: Sequence[Diagnostic], heading: str) -> None:
         click.echo(f"{d.loc}: {d.code} {d.message}", err=True)
 
 
-def _load(root: Path) -> tuple[OkrSet, list[Diagnostic]]:
-    """The OKR set under `root`; exits 2 if there is no root, 1 if it cannot be loaded."""
+def _load(given: Path | None) -> tuple[Path, OkrSet, list[Diagnostic]]:
+    """The OKR root and its OKR set; exits 2 if there is no root, 1 if it cannot be loaded."""
+    from .cli import _root
     from .loading import load_okrs
 
-    if not root.is_dir():
-        what = "is not a folder" if root.exists() else "does not exist"
-        raise click.UsageError(f"OKR root {str(root)!r} {what}")
+    root = _root(given)
     okrs, diagnostics = load_okrs(root)
     if okrs is None:
         _print_errors(diagnostics, f"okrs: cannot read the OKRs under {root}:")
         raise SystemExit(EXIT_FAIL)
-    return okrs, diagnostics
+    return root, okrs, diagnostics
 
 
 def _finish(edit: Edit, okrs: OkrSet, before: list[Diagnostic], dry_run: bool) -> list[str]:
@@ -110,7 +108,7 @@ def checkin(
     note: str | None,
     from_csv: Path | None,
     dry_run: bool,
-    root: Path,
+    root: Path | None,
 ) -> None:
     """Add a check-in to the key result REF: team/objective/kr or cycle/team/objective/kr.
 
@@ -128,7 +126,7 @@ def checkin(
             raise click.UsageError("--from takes every check-in from the CSV file; give no REF")
     elif ref is None:
         raise click.UsageError("give a key result REF and a VALUE, or --from FILE.csv")
-    okrs, before = _load(root)
+    root, okrs, before = _load(root)
     today = dt.date.today()
     planned = []
     if from_csv is not None:
@@ -182,7 +180,9 @@ def checkin(
 @click.option("--team", help="Carry over only this team's objectives.")
 @click.option("--dry-run", is_flag=True, help="Say what would move, write nothing.")
 @root_option
-def carry_over(source: str, target: str, team: str | None, dry_run: bool, root: Path) -> None:
+def carry_over(
+    source: str, target: str, team: str | None, dry_run: bool, root: Path | None
+) -> None:
     """Carry what was not achieved in cycle FROM over into cycle TO.
 
     An objective moves on with the key results it did not achieve; each starts from the old
@@ -193,7 +193,7 @@ def carry_over(source: str, target: str, team: str | None, dry_run: bool, root: 
     """
     from .carryover import apply, plan
 
-    okrs, before = _load(root)
+    root, okrs, before = _load(root)
     if _errors(before):
         _print_errors(_errors(before), "okrs: refused, nothing written; fix these errors first:")
         raise SystemExit(EXIT_FAIL)
@@ -230,7 +230,7 @@ def carry_over(source: str, target: str, team: str | None, dry_run: bool, root: 
 
 
 @click.command()
-@click.argument("root", default="okrs", type=click.Path(path_type=Path))
+@click.argument("root", required=False, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -253,16 +253,17 @@ def carry_over(source: str, target: str, team: str | None, dry_run: bool, root: 
     help="Write to this file (atomically) instead of standard output.",
 )
 def export(
-    root: Path,
+    root: Path | None,
     fmt: str,
     include_confidential: bool,
     as_of: dt.datetime | None,
     output: Path | None,
 ) -> None:
-    """Export every objective, key result and initiative under ROOT (default: okrs).
+    """Export every objective, key result and initiative under ROOT.
 
     Each comes with its computed progress (of whatever kind its data supports), health, score
-    and open findings. Confidential objectives only with --include-confidential.
+    and open findings. Confidential objectives only with --include-confidential. Without
+    ROOT, the OKR root is found from the working directory upwards, as validate finds it.
     """
     import json
     from dataclasses import replace
@@ -272,7 +273,7 @@ def export(
     from .export import export_csv, export_data
     from .lint import lint_okrs
 
-    okrs, before = _load(root)
+    root, okrs, before = _load(root)
     if _errors(before):
         _print_errors(_errors(before), "okrs: cannot export OKRs with errors; fix these first:")
         raise SystemExit(EXIT_FAIL)

@@ -15,6 +15,7 @@ atomically (a temporary file in the same folder, then `os.replace`), all or none
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -22,17 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Loc, Severity
-from .loading import _display, compose, discover, read_text
-from .model import build_glossary, build_okr_file, build_organization
-from .references import check_okrs, check_organization
-from .schema import Converter, checker
+from .diagnostics import Severity
+from .loading import Source, discover, display_path, load_sources, read_bytes
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
 
-    from .model import GlossaryTerm, OkrFile, OkrSet, Organization
+    from .diagnostics import Diagnostic
+    from .model import OkrSet
 
 _BOM = "\ufeff"
 # libyaml's marks count characters of the text as the pure-Python reader's do (tests pin it
@@ -88,7 +87,7 @@ class Document:
         """The composed node tree of the current text (positions are offsets into it)."""
         node = yaml.compose(self.text, Loader=_POSITIONS_LOADER)
         if node is None:
-            raise EditError(f"{_display(self.path)}: the file is empty")
+            raise EditError(f"{display_path(self.path)}: the file is empty")
         return node
 
     def insert(self, index: int, text: str) -> None:
@@ -185,60 +184,30 @@ def dash_column(doc: Document, item: yaml.Node) -> int:
 # Checking edited texts in memory, as `okrs validate` checks files on disk.
 
 
-def load_with(root: Path, texts: Mapping[Path, str]) -> tuple[OkrSet | None, list[Diagnostic]]:
-    """Load the OKR root as `okrs validate` does, with `texts` standing in for those files.
+def load_with(root: Path, data: Mapping[Path, bytes]) -> tuple[OkrSet | None, list[Diagnostic]]:
+    """Load the OKR root as `okrs validate` does, with `data` standing in for those files.
 
-    A path in `texts` that does not exist yet is read as if it did.
+    A path in `data` that does not exist yet is read as if it did.
     """
-    from .model import OkrSet
+    replaced = {p.resolve(): d for p, d in data.items()}
+    paths = discover(root)
+    known = {p.resolve() for p in paths}
+    paths += [p for p in data if p.resolve() not in known]
+    sources = []
+    for path in paths:
+        display = display_path(path)
+        content = replaced.get(path.resolve())
+        read = (
+            functools.partial(read_bytes, path, display)
+            if content is None
+            else functools.partial(_given, content)
+        )
+        sources.append(Source(display, read))
+    return load_sources(display_path(root), sources)
 
-    diagnostics: list[Diagnostic] = []
-    report = diagnostics.append
-    paths = {p.resolve(): p for p in discover(root)}
-    for path in texts:
-        paths.setdefault(path.resolve(), path)
-    replaced = {p.resolve(): t for p, t in texts.items()}
-    org: Organization | None = None
-    org_path: str | None = None
-    files: list[OkrFile] = []
-    glossary: list[GlossaryTerm] = []
-    for resolved, path in sorted(paths.items()):
-        display = _display(path)
-        text = replaced.get(resolved)
-        if text is None:
-            text = read_text(path, display, report)
-            if text is None:
-                continue
-        node = compose(text, display, report)
-        if node is None:
-            continue
-        if path.name in ("organization.yaml", "organization.yml"):
-            kind = "organization"
-        elif path.name in ("glossary.yaml", "glossary.yml"):
-            kind = "glossary"
-        else:
-            kind = "okrs"
-        m = Converter(display, report).convert(node, checker(kind), "file")
-        if m is None:
-            continue
-        if kind == "organization":
-            if org_path is None:
-                org, org_path = build_organization(display, m), display
-        elif kind == "glossary":
-            glossary.extend(build_glossary(display, m))
-        else:
-            okr_file = build_okr_file(display, m)
-            if okr_file is not None:
-                files.append(okr_file)
-    if org is None:
-        report(Diagnostic(Loc(_display(root)), "OKR024", "organization-file", "no organization"))
-        return None, diagnostics
-    check_organization(org, report)
-    okrs = OkrSet(
-        root=_display(root), organization=org, files=tuple(files), glossary=tuple(glossary)
-    )
-    check_okrs(okrs, report)
-    return okrs, sorted(diagnostics, key=lambda d: d.sort_key)
+
+def _given(content: bytes, report: Callable[[Diagnostic], None]) -> bytes:
+    return content
 
 
 def errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -263,7 +232,7 @@ class Edit:
     def create(self, path: Path, text: str) -> Document:
         """A new file; refused if it exists."""
         if path.exists():
-            raise EditError(f"{_display(path)} already exists")
+            raise EditError(f"{display_path(path)} already exists")
         doc = Document.new(path, text)
         self.documents[path.resolve()] = doc
         return doc
@@ -272,9 +241,9 @@ class Edit:
         """The OKR set the edited texts make, and their errors: any in an edited file, or any
         error that `before` (the diagnostics of the files as they are) does not have."""
         okrs, diagnostics = load_with(
-            self.root, {d.path: d.text for d in self.documents.values() if d.changed}
+            self.root, {d.path: d.data() for d in self.documents.values() if d.changed}
         )
-        touched = {_display(d.path) for d in self.documents.values() if d.changed}
+        touched = {display_path(d.path) for d in self.documents.values() if d.changed}
         known = {(d.loc.path, d.code, d.message) for d in before}
         return okrs, [
             d
