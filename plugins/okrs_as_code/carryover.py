@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from .editing import Document, Edit, EditError, Refused, after_node, dash_column, get
 from .progress import kr_kind, kr_raw_progress
@@ -168,7 +169,11 @@ def apply(edit: Edit, okrs: OkrSet, source: str, target: str, carry: Plan) -> No
     for c in carry.carried:
         src = c.source
         if src.path not in trees:
-            trees[src.path] = y.load(Path(src.path).read_text(encoding="utf-8-sig"))
+            try:
+                trees[src.path] = y.load(Path(src.path).read_text(encoding="utf-8-sig"))
+            except YAMLError as e:
+                # The file passed validation; ruamel.yaml reads a little differently.
+                raise Refused(f"{src.path}: cannot copy from this file: {e}") from None
         data = trees[src.path]
         original = next(o for o in data["objectives"] if o.get("id") == src.id)
         new = _carried_copy(original, src, source, c, valid)
