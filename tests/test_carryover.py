@@ -248,3 +248,22 @@ def test_carried_objectives_take_the_target_files_layout(
         b"    target: 1250\r\n",
     ]
     assert okrs("validate", "okrs").exit_code == 0
+
+
+def test_carry_over_into_an_empty_objectives_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, okrs
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    q3 = SMALL_Q3.replace("        target_change: null\n", "")
+    empty = "version: 1\ncycle: 2026-Q4\nteam: checkout\nobjectives: []  # planned next week\n"
+    write(tmp_path / "okrs", {
+        "organization.yaml": SMALL_ORG, "2026-Q3/checkout.yaml": q3, "2026-Q4/checkout.yaml": empty,
+    })  # fmt: skip
+    r = okrs("carry-over", "2026-Q3", "2026-Q4")
+    assert r.exit_code == 0, r.err
+    text = (tmp_path / "okrs/2026-Q4/checkout.yaml").read_text()
+    assert text.startswith(
+        "version: 1\ncycle: 2026-Q4\nteam: checkout\nobjectives:  # planned next week\n"
+        "  - id: effortless-checkout\n"
+    )
+    assert okrs("validate", "okrs").exit_code == 0

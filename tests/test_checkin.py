@@ -559,3 +559,20 @@ def test_the_okr_root_is_found_as_validate_finds_it(
     r = okrs("export", "--format", "csv")
     assert r.exit_code == 0, r.err
     assert "\r\n2026-Q3,checkout,smoother-checkout," in r.out
+
+
+@pytest.mark.parametrize("empty", ["checkins: []", "checkins : [ ]", "checkins: []  # none yet"])
+def test_an_empty_checkins_list_takes_the_first_entry(odd: Path, okrs, empty: str) -> None:  # type: ignore[no-untyped-def]
+    text = ODD.replace(
+        "    target: 25   # no check-ins yet\r\n", f"    target: 25\r\n    {empty}\r\n"
+    )
+    odd.write_bytes(text.encode())
+    r = okrs("checkin", "checkout/effortless-checkout/empty", "21", "--date", "2026-11-02")
+    assert r.exit_code == 0, r.err
+    after = odd.read_bytes().decode("utf-8-sig")
+    key, _, rest = empty.partition("[")
+    comment = rest.partition("]")[2]
+    assert (
+        f"    {key.rstrip()}{comment}\r\n    -   date: 2026-11-02\r\n        value: 21\r\n" in after
+    )
+    assert okrs("validate", "okrs").exit_code == 0

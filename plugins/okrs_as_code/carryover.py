@@ -290,10 +290,10 @@ def _append(doc: Document, dumped: str, offset: int) -> int:
         key, value = found
         text = "".join(_shift(line, int(key.start_mark.column) + 2 - offset) for line in lines)
         if isinstance(value, yaml.SequenceNode):
-            # `objectives: []`: the empty flow list gives way to the block list.
-            start = int(key.end_mark.index) + 1
-            doc.replace(start, int(value.end_mark.index), "\n" + text.rstrip("\n"))
-            return doc.line_number(start) + 1
+            # `objectives: []`: the empty flow list gives way to the block list below (a
+            # comment after it stays on its line).
+            colon = doc.text.index(":", int(key.end_mark.index))
+            doc.replace(colon + 1, int(value.end_mark.index), "")
         at = doc.after_line(int(key.end_mark.index))
         doc.insert(at, text)
         return doc.line_number(at)

@@ -269,10 +269,13 @@ def insert(doc: Document, planned: Planned) -> int:
         if style == "flow-list":
             doc.replace(start, end, f"[{_flow(fields)}]")
             return doc.line_number(start)
+        # The list's items go on the lines below; a comment after `[]` stays on its line.
         dash = key_column + layout.dash
-        text = "\n" + _block_entry(fields, dash, dash + layout.key, style).rstrip("\n")
-        doc.replace(int(found[0].end_mark.index) + 1, end, text)
-        return doc.line_number(start) + 1
+        colon = doc.text.index(":", int(found[0].end_mark.index))
+        doc.replace(colon + 1, end, "")
+        at = doc.after_line(colon)
+        doc.insert(at, _block_entry(fields, dash, dash + layout.key, style))
+        return doc.line_number(at)
     if found is not None:
         raise EditError(f"{kr.path}: checkins of {kr.ref} is not a list")
     at = after_node(doc, kr_node)
