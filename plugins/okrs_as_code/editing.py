@@ -157,7 +157,11 @@ def last_end(node: yaml.Node) -> int:
         if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
             return int(node.end_mark.index)
         if isinstance(node, yaml.MappingNode) and node.value:
-            node = node.value[-1][1]
+            key, value = node.value[-1]
+            if isinstance(value, yaml.ScalarNode) and value.value == "" and not value.style:
+                # `key:` with nothing after it: the empty value is marked at the next token.
+                return int(key.end_mark.index)
+            node = value
         elif isinstance(node, yaml.SequenceNode) and node.value:
             node = node.value[-1]
         else:
