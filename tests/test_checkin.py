@@ -47,7 +47,10 @@ def test_checkin_on_the_example_adds_exactly_one_line(example: Path, okrs) -> No
     r = okrs("checkin", KR, "93.9", "--confidence", "0.7", "--date", "2026-11-20",
              "--note", 'Black Friday: "94.2" on the day')  # fmt: skip
     assert r.exit_code == 0, r.err
-    assert r.out == (f"okrs/2026-Q4/checkout.yaml:28: added check-in 2026-11-20 to 2026-Q4/{KR}\n")
+    assert r.out == (
+        f"okrs/2026-Q4/checkout.yaml:28: added check-in 2026-11-20 to 2026-Q4/{KR}; "
+        "progress 62%, on track\n"
+    )
     assert added_lines(before, path.read_bytes()) == [
         b"          - {date: 2026-11-20, value: 93.9, confidence: 0.7, "
         b'note: "Black Friday: \\"94.2\\" on the day"}\n'
@@ -262,7 +265,8 @@ def test_csv_writes_every_checkin(example: Path, okrs) -> None:  # type: ignore[
     r = okrs("checkin", "--from", "week.csv")
     assert r.exit_code == 0, r.err
     assert r.out.splitlines()[0] == (
-        f"okrs/2026-Q4/checkout.yaml:28: added check-in 2026-11-20 to 2026-Q4/{KR}"
+        f"okrs/2026-Q4/checkout.yaml:28: added check-in 2026-11-20 to 2026-Q4/{KR}; "
+        "progress 62%, on track"
     )
     after = snapshot(example)
     changed = [k for k in after if after[k] != before[k]]
@@ -373,7 +377,10 @@ def test_a_second_checkin_on_one_date_is_written_with_a_warning(example: Path, o
     r = okrs("checkin", KR, "93.7", "--date", "2026-11-16")
     assert r.exit_code == 0, r.err
     lines = r.out.splitlines()
-    assert lines[0] == f"okrs/2026-Q4/checkout.yaml:28: added check-in 2026-11-16 to 2026-Q4/{KR}"
+    assert lines[0] == (
+        f"okrs/2026-Q4/checkout.yaml:28: added check-in 2026-11-16 to 2026-Q4/{KR}; "
+        "progress 55%, on track"
+    )
     assert lines[1].startswith(
         "okrs/2026-Q4/checkout.yaml:28:13: OKR304 A second check-in on 2026-11-16"
     )
@@ -555,7 +562,9 @@ def test_the_okr_root_is_found_as_validate_finds_it(
     monkeypatch.chdir(example / "2026-Q4")
     r = okrs("checkin", KR, "93.9", "--date", "2026-11-20")
     assert r.exit_code == 0, r.err
-    assert r.out == f"checkout.yaml:28: added check-in 2026-11-20 to 2026-Q4/{KR}\n"
+    assert r.out == (
+        f"checkout.yaml:28: added check-in 2026-11-20 to 2026-Q4/{KR}; progress 62%, on track\n"
+    )
     r = okrs("export", "--format", "csv")
     assert r.exit_code == 0, r.err
     assert "\r\n2026-Q3,checkout,smoother-checkout," in r.out
@@ -576,3 +585,22 @@ def test_an_empty_checkins_list_takes_the_first_entry(odd: Path, okrs, empty: st
         f"    {key.rstrip()}{comment}\r\n    -   date: 2026-11-02\r\n        value: 21\r\n" in after
     )
     assert okrs("validate", "okrs").exit_code == 0
+
+
+def test_the_checkin_says_where_the_key_result_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, okrs
+) -> None:  # type: ignore[no-untyped-def]
+    from .test_export import KINDS
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "okrs", {"organization.yaml": ORGANIZATION, "2026-Q4/checkout.yaml": KINDS})
+    said = {
+        "threshold": (["4.5"], "target not met, at risk"),
+        "reported": (["--progress", "60"], "reported progress 60%, on track"),
+        "none": (["--note", "Published"], None),
+    }
+    for kr, (args, standing) in said.items():
+        r = okrs("checkin", f"checkout/kinds/{kr}", *args, "--date", "2026-11-01")
+        assert r.exit_code == 0, r.err
+        line = r.out.splitlines()[0]
+        assert line.endswith(f"checkout/kinds/{kr}" + (f"; {standing}" if standing else ""))

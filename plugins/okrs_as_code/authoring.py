@@ -51,11 +51,13 @@ def _load(given: Path | None) -> tuple[Path, OkrSet, list[Diagnostic]]:
     return root, okrs, diagnostics
 
 
-def _finish(edit: Edit, okrs: OkrSet, before: list[Diagnostic], dry_run: bool) -> list[str]:
+def _finish(
+    edit: Edit, okrs: OkrSet, before: list[Diagnostic], dry_run: bool
+) -> tuple[OkrSet | None, list[str]]:
     """Check the edited files in memory; write them unless refused or a dry run.
 
-    Returns the coaching findings the edit brings (a second check-in on one date, say), as
-    lines to show after what was done.
+    Returns the OKR set as written, and the coaching findings the edit brings (a second
+    check-in on one date, say) as lines to show after what was done.
     """
     after, problems = edit.check(before)
     if problems:
@@ -63,7 +65,25 @@ def _finish(edit: Edit, okrs: OkrSet, before: list[Diagnostic], dry_run: bool) -
         raise SystemExit(EXIT_FAIL)
     if not dry_run:
         edit.write()
-    return _new_findings(okrs, after, edit.root)
+    return after, _new_findings(okrs, after, edit.root)
+
+
+def _standing(okrs: OkrSet | None, cycle_id: str, ref: str, on: dt.date) -> str:
+    """Where the key result stands after its check-ins: "; progress 52%, on track"."""
+    from .progress import kr_progress
+
+    cycle = okrs.organization.cycle(cycle_id) if okrs is not None else None
+    kr = next((k for k in okrs.key_results(cycle_id) if k.ref == ref), None) if okrs else None
+    if cycle is None or kr is None:
+        return ""
+    p = kr_progress(kr, cycle, on)
+    if p.kind == "threshold" and p.met is not None:
+        figure = "target met" if p.met else "target not met"
+    elif p.percent is not None:
+        figure = f"{'reported ' if p.kind == 'reported' else ''}progress {p.percent}%"
+    else:
+        return ""
+    return f"; {figure}, {p.health_label.lower()}"
 
 
 def _new_findings(okrs: OkrSet, after: OkrSet | None, root: Path) -> list[str]:
@@ -166,10 +186,14 @@ def checkin(
     except EditError as e:
         click.echo(f"okrs: refused, nothing written: {e}", err=True)
         raise SystemExit(EXIT_FAIL) from None
-    findings = _finish(edit, okrs, before, dry_run)
+    after, findings = _finish(edit, okrs, before, dry_run)
     verb = "would add" if dry_run else "added"
+    # Where each key result stands, said once, after its last check-in of this run.
+    last = {w.planned.label: w for w in written}
     for w in written:
-        click.echo(f"{w.path}:{w.line}: {verb} check-in {w.planned.date} to {w.planned.label}")
+        p = w.planned
+        standing = _standing(after, p.kr.cycle, p.kr.ref, p.date) if last[p.label] is w else ""
+        click.echo(f"{w.path}:{w.line}: {verb} check-in {p.date} to {p.label}{standing}")
     for finding in findings:
         click.echo(finding)
 
