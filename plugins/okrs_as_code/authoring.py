@@ -315,7 +315,10 @@ def export(
         click.echo(text, nl=False)
         return
     original = output.read_bytes() if output.is_file() else None
-    write_all([(output, text.encode("utf-8"), original)])
+    # A CSV file is for a spreadsheet: with a byte-order mark, as Excel saves "CSV UTF-8",
+    # Excel reads it as UTF-8 too (LibreOffice and Google Sheets read it either way).
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    write_all([(output, text.encode(encoding), original)])
     n_krs = sum(len(o["key_results"]) for o in data["objectives"])
     click.echo(f"{output}: {len(data['objectives'])} objectives, {n_krs} key results", err=True)
 
