@@ -157,3 +157,21 @@ def test_init_workflows_pass_the_checks_ours_pass(tmp_path: Path, okrs) -> None:
             capture_output=True, text=True, check=False, cwd=repo,
         )  # fmt: skip
         assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("day", "quarter"),
+    [
+        ("2026-01-01", ("2026-Q1", "2026-01-01", "2026-03-31")),
+        ("2026-03-31", ("2026-Q1", "2026-01-01", "2026-03-31")),
+        ("2026-08-15", ("2026-Q3", "2026-07-01", "2026-09-30")),
+        ("2026-12-31", ("2026-Q4", "2026-10-01", "2026-12-31")),
+    ],
+)
+def test_the_first_cycle_is_the_calendar_quarter_of_today(
+    day: str, quarter: tuple[str, str, str]
+) -> None:
+    from okrs_as_code.scaffold import Quarter
+
+    q = Quarter.of(dt.date.fromisoformat(day))
+    assert (q.id, q.start.isoformat(), q.end.isoformat()) == quarter
