@@ -22,126 +22,45 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
 
 # --- lexicons ------------------------------------------------------------------------------
+# Which class a word belongs to is data (data/lexicon.yaml); what it means in a statement is
+# decided here, from where it stands in the sentence.
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-DELIVERY_VERBS = _words(
-    """
-    determine decide propose speak talk benchmark select choose tender add welcome ship launch
-    publish release build create develop implement migrate refactor deliver
-    deploy introduce establish design write produce install run hold conduct host organise
-    organize complete finish execute perform do hire recruit train document define draft
-    prepare update upgrade rebuild rewrite integrate automate fix audit track negotiate
-    undertake interview agree identify send post pour test pilot attend submit kick set
-    start plan map roll rollout roll-out configure code program program implement translate
-    record film shoot edit print paint drill assemble construct fit deploy replace remove
-    retire decommission consolidate standardise standardize formalise formalize restructure
-    reorganise reorganize rebrand redesign relaunch reimplement re-implement outline compile
-    distribute mail email call visit meet present demo demonstrate teach coach mentor
-    onboard survey research analyse analyze evaluate assess review investigate explore
-    prototype sketch brainstorm organise arrange schedule book publish blog tweet advertise
-    sponsor offer open close-out finalise finalize purchase buy procure setup hand make
-    """
-)
-# Verbs that move a metric: what follows is the metric, and the statement is an outcome
-# unless that metric counts the team's own work or resources.
-CHANGE_VERBS = _words(
-    """
-    increase raise grow improve boost lift cut reduce decrease lower drop double triple
-    quadruple halve move shrink expand accelerate shorten minimise minimize maximise
-    maximize lose gain push bring climb rise fall decline slash trim speed narrow widen
-    enhance optimise optimize strengthen deepen broaden extend
-    """
-)
-# Verbs that count what customers or the market do for us.
-ACQUIRE_VERBS = _words(
-    """
-    sign sell win acquire attract generate reach hit get achieve earn convert retain land
-    secure book up-sell upsell cross-sell cross-sell collect obtain exceed surpass have see
-    close drive capture save recover serve
-    """
-)
-KEEP_VERBS = _words("keep maintain sustain stay remain preserve hold-at protect defend")
-INPUT_VERBS = _words("dedicate allocate spend invest assign commit budget staff devote")
+def _load_lexicon() -> dict[str, object]:
+    path = Path(str(resources.files(__package__).joinpath("data", "lexicon.yaml")))
+    data: dict[str, object] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
 
-# Things the team makes or does: counting them counts activity, not effect.
-ACTIVITY_NOUNS = _words(
-    """
-    check-in check-ins checkin checkins dive dives deep-dive deep-dives highlight highlights
-    talk talks conference conferences one-on-one one-on-ones standup standups retro retros
-    article articles post posts blog blogs blogpost blogposts video videos podcast podcasts
-    episode episodes webinar webinars workshop workshops session sessions training trainings
-    course courses class classes meeting meetings event events call calls email emails
-    newsletter newsletters campaign campaigns feature features release releases report
-    reports presentation presentations demo demos interview interviews survey surveys test
-    tests experiment experiments pr prs commit commits ticket tickets story stories point
-    points deck decks page pages piece pieces guide guides tutorial tutorials case-study
-    case-studies whitepaper whitepapers ebook ebooks infographic infographics ad ads
-    advertisement advertisements banner banners tweet tweets hire hires engineer engineers
-    salespeople salesperson people candidates candidate recruiter recruiters window windows
-    hole holes meter meters metre metres line lines integration integrations dashboard
-    dashboards template templates playbook playbooks process processes document documents
-    documentation doc docs bootcamp boot-camp visit visits outreach touchpoint touchpoints
-    audit audits pitch pitches proposal proposals product-line
-    """
-)
-# What customers or the market do: counting these measures an outcome.
-CUSTOMER_NOUNS = _words(
-    """
-    company companies business businesses partner partners merchant merchants retailer retailers
-    seller sellers publisher publishers organisation organisations organization organizations
-    advertiser advertisers sponsor sponsors brand brands logo logos household households
-    customer customers user users client clients subscriber subscribers subscription
-    subscriptions signup signups sign-up sign-ups registration registrations lead leads
-    download downloads install installs order orders purchase purchases sale sales revenue
-    arr mrr iacv acv pipeline deal deals member members follower followers visitor visitors
-    account accounts booking bookings referral referrals buyer buyers patient patients
-    student students reader readers readership listener listeners viewer viewers mention
-    mentions trial trials conversion conversions renewal renewals donor donors applicant
-    applicants activation activations
-    """
-)
-# Metrics of the team's own output rather than of anyone's behaviour.
-OUTPUT_METRICS = (
-    "test coverage", "code coverage", "unit test coverage", "tests coverage",
-    "lines of code", "story points", "velocity", "number of releases", "number of deploys",
-    "tickets closed", "tickets resolved", "bugs fixed", "features shipped", "features delivered",
-    "commits", "pull requests",
-)  # fmt: skip
-INPUT_NOUNS = _words(
-    """
-    hours hour budget budgets spend spending headcount fte ftes man-days person-days man-
-    hours person-hours investment staff staffing resources effort minutes
-    """
-)
-ARTIFACT_NOUNS = _words(
-    """
-    roadmap roadmaps strategy strategies guide guides plan plans profile profiles
-    template templates process processes documentation docs handbook website site page deck
-    decks framework policy policies pipeline codebase code architecture tooling tool tools
-    system systems platform app application dashboard wiki playbook guidelines
-    """
-)
-# Milestone nouns: achieving one is a yes/no event.
-MILESTONE_NOUNS = _words(
-    """
-    compliance compliant certification certified certificate accreditation accredited
-    approval approved sign-off signoff go-live golive gdpr soc soc2 iso pci hipaa ccpa sox
-    audit licence license launch completion milestone readiness parity
-    """
-)
-STATE_WORDS = _words(
-    """
-    compliant certified live ready available launched operational complete completed done
-    approved finished implemented in-place established shipped delivered released deployed
-    migrated available-to
-    """
-)
+
+_LEXICON = _load_lexicon()
+
+
+def _lexicon(name: str) -> frozenset[str]:
+    return _words(str(_LEXICON[name]))
+
+
+DELIVERY_VERBS = _lexicon("delivery_verbs")
+CHANGE_VERBS = _lexicon("change_verbs")
+ACQUIRE_VERBS = _lexicon("acquire_verbs")
+KEEP_VERBS = _lexicon("keep_verbs")
+INPUT_VERBS = _lexicon("input_verbs")
+ACTIVITY_NOUNS = _lexicon("activity_nouns")
+CUSTOMER_NOUNS = _lexicon("customer_nouns")
+INPUT_NOUNS = _lexicon("input_nouns")
+ARTIFACT_NOUNS = _lexicon("artifact_nouns")
+MILESTONE_NOUNS = _lexicon("milestone_nouns")
+STATE_WORDS = _lexicon("state_words")
+OUTPUT_METRICS: tuple[str, ...] = tuple(_LEXICON["output_metrics"])  # type: ignore[call-overload]
 OUTSIDE_CONTROL = re.compile(
     r"\b(industry|industry-wide|market-wide|sector-wide|nationwide|national average|"
     r"global economy|economy|gdp|inflation|interest rates?|competitors?'?s?|"
