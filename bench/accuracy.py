@@ -79,16 +79,23 @@ def measure(rows: list[dict[str, str]], name: str, show: bool) -> None:
         wrong_rule = actual and flagged and not codes & CLOSE.get(label, {STRICT[label]})
         if flagged != actual or wrong_rule:
             kind = "missed" if actual and not flagged else "other rule" if actual else "false alarm"
-            misses.append(f"  {kind:11} {label:15} {','.join(sorted(codes)) or '-':15} {row['text']}")
+            misses.append(
+                f"  {kind:11} {label:15} {','.join(sorted(codes)) or '-':15} {row['text']}"
+            )
     positives = sum(1 for r in rows if r["label"] in POSITIVE)
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    print(f"== {name}: {sum(c['n'] for c in confusion.values())} statements, {positives} output-shaped")
-    print(f"output family: precision {precision:.3f} ({tp}/{tp + fp})  recall {recall:.3f} ({tp}/{tp + fn})")
+    total = sum(c["n"] for c in confusion.values())
+    print(f"== {name}: {total} statements, {positives} output-shaped")
+    print(
+        f"output family: precision {precision:.3f} ({tp}/{tp + fp})"
+        f"  recall {recall:.3f} ({tp}/{tp + fn})"
+    )
     if positives:
         print(
-            f"rule named by the label: strict {strict_hit}/{positives} ({strict_hit / positives:.3f}),"
-            f" output|activity {close_hit}/{positives} ({close_hit / positives:.3f})"
+            f"rule named by the label: strict {strict_hit}/{positives}"
+            f" ({strict_hit / positives:.3f}), output|activity {close_hit}/{positives}"
+            f" ({close_hit / positives:.3f})"
         )
     header = f"  {'label':16}{'n':>5}" + "".join(f"{c:>8}" for c in (*FAMILY, "none"))
     print(header)
@@ -111,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     rows = read(args.corpus)
-    splits = ("dev", "blind") if args.split == "all" else (args.split,)
+    found = sorted({r["split"] for r in rows}, key=lambda s: (s == "blind", s))
+    splits = found if args.split == "all" else [args.split]
     for split in splits:
         chosen = [r for r in rows if r["split"] == split]
         show = args.misses and (split != "blind" or args.reveal_blind)

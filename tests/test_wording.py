@@ -53,8 +53,8 @@ def test_an_outcome_clause_redeems_a_delivery_verb() -> None:
 
 
 def test_extra_output_verbs_from_configuration() -> None:
-    assert codes("Socialise the pricing memo with all regions") == ["OKR104"]
-    assert codes("Socialise the pricing memo with all regions", output_verbs=("socialise",)) == [
+    assert codes("Evangelise the pricing memo with all regions") == ["OKR104"]
+    assert codes("Evangelise the pricing memo with all regions", output_verbs=("evangelise",)) == [
         "OKR101"
     ]
 

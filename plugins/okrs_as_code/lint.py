@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .model import Cycle, KeyResult, Objective, OkrSet
 
 # Rules that a learning objective expects to fire: there they only inform.
-LEARNING_INFO = frozenset({"OKR101", "OKR102", "OKR103"})
+LEARNING_INFO = frozenset({"OKR101", "OKR102", "OKR103", "OKR109"})
 OUTPUT_FAMILY = frozenset({"OKR101", "OKR102", "OKR103", "OKR108"})
 _YEAR_OR_PERIOD = re.compile(r"^(?:19|20)\d{2}$")
 
@@ -53,13 +53,14 @@ def statement_findings(w: Wording) -> list[tuple[str, dict[str, object]]]:
         found.append(("OKR102", {"count": _original(w.text, w.count or w.output_metric or "")}))
     delivery = (w.verb_class or "").removeprefix("passive-") == "delivery"
     if delivery and not w.purpose and not found:
+        verb = w.verb_base if w.reading == "verb" and w.verb_base else w.verb
         found.append(
             (
                 "OKR101",
                 {
-                    "verb": w.verb_base
-                    if w.verb_base and not w.verb_base.startswith("new")
-                    else w.verb
+                    "reading": w.reading or "verb",
+                    "verb": verb,
+                    "phrase": _original(w.text, w.phrase or verb or ""),
                 },
             )
         )
@@ -69,6 +70,8 @@ def statement_findings(w: Wording) -> list[tuple[str, dict[str, object]]]:
         found.append(("OKR106", {"phrase": _original(w.text, w.outside)}))
     if w.far:
         found.append(("OKR107", {"metric": _original(w.text, w.far)}))
+    if w.compound:
+        found.append(("OKR109", {"phrase": _original(w.text, w.compound)}))
     return found
 
 
@@ -109,8 +112,16 @@ def _kr_findings(kr: KeyResult, config: LintConfig) -> Iterator[_Raw]:
     ):
         found.append(("OKR103", {"phrase": f"{kr.baseline:g} -> {kr.target:g}"}))
         codes.add("OKR103")
+    if kr.reported_progress is not None and not codes & OUTPUT_FAMILY:
+        # Percent complete is how far a piece of work has got: the KR measures a deliverable
+        # whatever its wording says (DESIGN section 4).
+        found.append(("OKR101", {"reading": "progress"}))
+        codes.add("OKR101")
     measurable = kr.baseline is not None and kr.target is not None
-    if not measurable and not codes & OUTPUT_FAMILY:
+    # A threshold ("at least 5x") or a target measured from the first check-in needs no
+    # baseline written down, and a relative target states its own change.
+    has_numbers = measurable or kr.target is not None or kr.target_change is not None
+    if not has_numbers and not codes & OUTPUT_FAMILY:
         found.append(("OKR104", {}))
     if "OKR105" not in codes and measurable and kr.baseline == kr.target:
         found.append(("OKR105", {}))
@@ -198,7 +209,7 @@ def _finish(
                 loc=raw.loc,
                 code=raw.code,
                 name=rule.name,
-                message=rule.message.format_map(_Defaults(raw.args)),
+                message=rule.message_for(raw.args),
                 severity=severity,
                 term=rule.term,
                 accepted=reason,
@@ -224,13 +235,6 @@ def _finish(
             )
 
 
-class _Defaults(dict[str, object]):
-    """Format arguments that leave an unknown placeholder visible instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def lint_statement(
     text: str, config: LintConfig, objective_type: str = "committed"
 ) -> list[Diagnostic]:
@@ -254,7 +258,7 @@ def lint_statement(
                 loc=Loc("<text>"),
                 code=code,
                 name=rule.name,
-                message=rule.message.format_map(_Defaults(args)),
+                message=rule.message_for(args),
                 severity=severity,
                 term=rule.term,
             )

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -36,9 +37,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _load_lexicon() -> dict[str, object]:
+def _load_lexicon() -> dict[str, Any]:
     path = Path(str(resources.files(__package__).joinpath("data", "lexicon.yaml")))
-    data: dict[str, object] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data
 
 
@@ -60,7 +61,18 @@ INPUT_NOUNS = _lexicon("input_nouns")
 ARTIFACT_NOUNS = _lexicon("artifact_nouns")
 MILESTONE_NOUNS = _lexicon("milestone_nouns")
 STATE_WORDS = _lexicon("state_words")
-OUTPUT_METRICS: tuple[str, ...] = tuple(_LEXICON["output_metrics"])  # type: ignore[call-overload]
+OUTPUT_METRICS: tuple[str, ...] = tuple(_LEXICON["output_metrics"])
+CHANGE_ONLY_WITH_A_MEASURE = _lexicon("change_only_with_a_measure")
+ACQUIRE_ONLY_WITH_A_NUMBER = _lexicon("acquire_only_with_a_number")
+PHRASAL_VERBS: dict[str, str] = dict(_LEXICON["phrasal_verbs"])
+NOUN_COMPOUNDS: tuple[str, ...] = tuple(_LEXICON["noun_compounds"])
+TEAM_NOUNS = _lexicon("team_nouns")
+WORLD_VERBS = _lexicon("world_verbs")
+DELIVERABLE_NOUNS = _lexicon("deliverable_nouns")
+METRIC_NOUNS = _lexicon("metric_nouns")
+REACH_NOUNS = _lexicon("reach_nouns")
+CHANGE_WITH_A_LEVEL = _lexicon("change_with_a_level")
+_LEVEL = re.compile(r"\bto (?:at least |over |above )?\d+(?:[.,]\d+)?\s?(?:%|percent)")
 OUTSIDE_CONTROL = re.compile(
     r"\b(industry|industry-wide|market-wide|sector-wide|nationwide|national average|"
     r"global economy|economy|gdp|inflation|interest rates?|competitors?'?s?|"
@@ -166,7 +178,39 @@ def _verb_table(extra_delivery: tuple[str, ...] = ()) -> dict[str, tuple[str, st
         for base in verbs:
             for form in _forms(base) | set(IRREGULAR.get(base, ())):
                 table[form] = (cls, base)
+    for phrase, cls in PHRASAL_VERBS.items():
+        verb, particle = phrase.split(" ", 1)
+        table[f"{verb}-{particle}"] = ("delivery" if cls == "binary" else cls, phrase)
     return table
+
+
+def _phrasal_pattern() -> re.Pattern[str]:
+    """Two-word verbs in any inflection of their verb, and noun compounds."""
+    alternatives = []
+    for phrase in PHRASAL_VERBS:
+        verb, particle = phrase.split(" ", 1)
+        forms = _forms(verb) | set(IRREGULAR.get(verb, ())) | {verb}
+        alternatives.append(rf"(?:{'|'.join(sorted(forms, key=len, reverse=True))}) {particle}")
+    alternatives.extend(re.escape(c) for c in NOUN_COMPOUNDS)
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b")
+
+
+_PHRASAL = _phrasal_pattern()
+_PHRASAL_BASE = {
+    **{
+        f"{form} {phrase.split(' ', 1)[1]}": phrase.replace(" ", "-")
+        for phrase in PHRASAL_VERBS
+        for form in _forms(phrase.split(" ", 1)[0])
+        | set(IRREGULAR.get(phrase.split(" ", 1)[0], ()))
+        | {phrase.split(" ", 1)[0]}
+    },
+    **{c: c.replace(" ", "-") for c in NOUN_COMPOUNDS},
+}
+
+
+def _join_phrases(text: str) -> str:
+    """'worked on the docs' -> 'work-on the docs'; 'open source' -> 'open-source'."""
+    return _PHRASAL.sub(lambda m: _PHRASAL_BASE.get(m.group(0), m.group(0)), text)
 
 
 def _words_to_digits(text: str) -> str:
@@ -237,6 +281,13 @@ class Wording:
     numbers: tuple[str, ...] = field(default=())
     measurable: bool = False
     """The wording states a change or level with numbers (from X to Y, by N%, at least N)."""
+    reading: str | None = None
+    """How an output was recognised: 'verb' (a delivery verb), 'state' (a deliverable stated
+    as being there: 'SSO is live'), 'thing' (a noun phrase naming it: 'Stable Python SDK')."""
+    phrase: str | None = None
+    """The words the reading rests on: the verb's base form, or the state or noun phrase."""
+    compound: str | None = None
+    """The first two of several targets or deliverables bundled into one statement."""
 
 
 def _tokens(text: str) -> list[str]:
@@ -288,7 +339,14 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
     if i < len(tokens) and tokens[i] in _PERFECT and i + 1 < len(tokens) and tokens[i + 1] in table:
         cls, base = table[tokens[i + 1]]  # "have shipped 3 case studies"
         return i + 1, cls, base
-    if i < len(tokens) and tokens[i].endswith("ing") and tokens[i] in table:
+    subject_first = _subject_first(tokens, i, table)
+    if subject_first is not None:
+        return subject_first
+    if (
+        i < len(tokens)
+        and tokens[i].endswith("ing")
+        and table.get(tokens[i], ("", tokens[i]))[1] != tokens[i]
+    ):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt.endswith("s") and nxt not in _DETERMINERS and not nxt[:1].isdigit():
             i += 1  # "Hiring managers report ...": a modifier, not the verb
@@ -515,9 +573,251 @@ def _binary(
     return None
 
 
+_SUBJECT_END = _words(
+    "is are was were be been has have had will can should must to for with by in on at from than or"
+)
+_RELATIVE = _words("who that which whose")
+
+
+def _subject_first(
+    tokens: list[str], i: int, table: dict[str, tuple[str, str]]
+) -> tuple[int, str, str] | None:
+    """The verb of a sentence that opens with its subject, when the subject decides its class.
+
+    Outside the team, a behaviour verb states what the world does, an outcome or a measure:
+    "Open-source projects use the extension", "Upgrades take under 30 minutes", "The daemon
+    runs 10 days without a crash". The team as subject makes its verb the team's work, read
+    in the active voice: "Our members run 3 workshops".
+    """
+    if i >= len(tokens):
+        return None
+    found = _lookup(tokens[i], table)
+    if found is not None and tokens[i] == found[1]:
+        return None  # a verb in its base form first: an imperative, "Run 3 workshops"
+    for j in range(i + 1, min(len(tokens), i + 7)):
+        word, prev = tokens[j], tokens[j - 1]
+        if word in _SUBJECT_END:
+            return None
+        if prev in _RELATIVE or prev in _DETERMINERS or prev[:1].isdigit():
+            continue
+        subject = tokens[:j]
+        team = _team_subject(subject)
+        if word in WORLD_VERBS and not team:
+            if _is_activity(prev) and not _CHANGE_PATTERN.search(" ".join(tokens)):
+                return None  # "Company stats meeting occurs every week": our own activity
+            return j, "world", table.get(word, ("world", word))[1]
+        if word in table and (word.endswith("s") or _is_participle(word) or team):
+            if not team:
+                return None  # "We've benchmarked ...", "A newsletter published ...": read on
+            cls, base = table[word]
+            return j, cls, base
+    return None
+
+
+def _team_subject(subject: list[str]) -> bool:
+    """'we', 'the team', 'our engineers', 'customer-service': people inside the team."""
+    if subject[:1] in (["we"], ["i"], ["we've"], ["we'll"], ["we're"], ["i've"]):
+        return True
+    for k, word in enumerate(subject):
+        if word in TEAM_NOUNS and (
+            word not in CUSTOMER_NOUNS or (k and subject[k - 1] in ("our", "my", "the"))
+        ):
+            return True
+    return False
+
+
+_PERIOD_FRAME = re.compile(
+    r"^(?:finish|finishes|finished|end|ends|ended|close|closed|exit|leave|enter|start)\s+"
+    r"(?:the\s+|this\s+|our\s+)?(?:quarter|year|cycle|month|half|period|season|sprint|"
+    r"fy\S*|q[1-4]\S*|h[12]\S*)\s+(?:with|at|on)\s+"
+)
+
+
+def _without_period_frame(text: str) -> str:
+    """'Finish the quarter with 24 more customers' says what holds at the end: '24 more ...'."""
+    return _PERIOD_FRAME.sub("", text)
+
+
+# A deliverable written as a state: "SSO is live", "Runbook in place", "Docs available".
+_STATE = re.compile(
+    r"\b(?:(?:is|are|be|been|was|were|will be|now)\s+)?(?:now\s+|fully\s+|publicly\s+|"
+    r"generally\s+)?(?P<state>live|in place|in-place|available|ready|operational|"
+    r"in production|production-ready|ga|generally available)\b"
+)
+_MILESTONE_WORDS = _words("compliant certified approved accredited")
+
+
+def _state_reading(
+    text: str,
+    tokens: list[str],
+    verb_index: int | None,
+    verb_class: str | None,
+    verb_base: str | None,
+) -> tuple[str, bool] | None:
+    """A deliverable stated as being there, and whether it is a yes/no milestone.
+
+    "SSO is live", "Runbook in place", "Preview nodes provisioned, monitored and documented",
+    "We have a public roadmap". The subject decides: a compliance, certification or approval
+    is a milestone (OKR103); anything else is a deliverable that exists once done (OKR101).
+    """
+    if _CHANGE_PATTERN.search(text):
+        return None
+    phrase: str | None = None
+    match = _STATE.search(text)
+    if match is not None and match.start() > 0:
+        subject = _tokens(text[: match.start()])
+        if subject and not any(w in CUSTOMER_NOUNS or w in METRIC_NOUNS for w in subject):
+            phrase = text[: match.end()].strip()
+    passive = verb_class is not None and verb_class.startswith("passive-")
+    if phrase is None and passive and verb_index is not None and verb_class != "passive-change":
+        subject = tokens[:verb_index]
+        leading_number = bool(subject) and subject[0][:1].isdigit()
+        if not leading_number and not any(w in CUSTOMER_NOUNS for w in subject):
+            end = verb_index + 1
+            # "provisioned, monitored and documented": the whole list of participles.
+            while (
+                end + 1 < len(tokens) and tokens[end] == "and" and _is_participle(tokens[end + 1])
+            ):
+                end += 2
+            phrase = " ".join(tokens[: end + 1] if end < len(tokens) else tokens)
+            if len(tokens) > end and _is_participle(tokens[end]):
+                phrase = " ".join(tokens[: end + 1])
+    if (
+        phrase is None
+        and verb_base == "have"
+        and verb_index is not None
+        and not _NUMBER.search(text)
+    ):
+        rest = tokens[verb_index + 1 :]
+        skip = 2 if rest[:2] == ["its", "own"] or rest[:2] == ["their", "own"] else 1
+        skip = skip if rest[:1] in (["a"], ["an"], ["the"], ["our"], ["its"], ["their"]) else 0
+        head = _head_noun(rest, skip)
+        if head is not None and (
+            head[1] in ARTIFACT_NOUNS or head[1] in DELIVERABLE_NOUNS or _is_activity(head[1])
+        ):
+            phrase = " ".join(tokens[: verb_index + 2 + head[0]])
+    if phrase is None:
+        return None
+    words = _tokens(phrase)
+    milestone = any(
+        w.strip("-") in MILESTONE_NOUNS or w in _MILESTONE_WORDS or w.endswith("-compliant")
+        for w in words
+    ) and not any(w in DELIVERABLE_NOUNS and w not in MILESTONE_NOUNS for w in words)
+    return phrase, milestone
+
+
+def _noun_phrase(tokens: list[str], start: int, table: dict[str, tuple[str, str]]) -> list[str]:
+    """The noun phrase from `start`: up to a preposition, a verb form or a clause."""
+    end = start
+    while end < len(tokens) and end < start + 6:
+        word = tokens[end]
+        if word in _STOP or word in _RELATIVE:
+            break
+        if end > start and (word.endswith("ing") or _is_participle(word)) and word in table:
+            break
+        end += 1
+    return tokens[start:end]
+
+
+def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """A verbless statement that names a thing to build: 'Stable Python SDK', 'Support for
+    signed artifacts'. A measure anywhere in it makes it a metric name instead."""
+    start = 0
+    while start < len(tokens) and tokens[start] in _DETERMINERS:
+        start += 1
+    phrase = _noun_phrase(tokens, start, table)
+    if not phrase:
+        return None
+    head = phrase[-1]
+    after = tokens[start + len(phrase) : start + len(phrase) + 1]
+    if head == "support" and after != ["for"]:
+        return None  # "customer support" is a team or a measure; "support for X" a feature
+    if head not in DELIVERABLE_NOUNS and _singular(head) not in DELIVERABLE_NOUNS:
+        return None
+    if any(w in METRIC_NOUNS or w in CUSTOMER_NOUNS or w in INPUT_NOUNS for w in tokens):
+        return None
+    return " ".join(tokens[: start + len(phrase) + (2 if after == ["for"] else 0)])
+
+
+_CLAUSE_JOIN = re.compile(r"\b(?:that|which|who|and|with)\b|[,;](?=\s)|&")
+
+
+def _reach_clause(text: str) -> bool:
+    """A clause after the work that counts people reached or what they do: 'a presentation
+    that influences 50+ developers', 'write a blog and have 100 views'. The KR is then
+    judged on that reach, an outcome, not on the work."""
+    for join in _CLAUSE_JOIN.finditer(text):
+        if join.start() == 0:
+            continue
+        after = _tokens(text[join.end() :])[:7]
+        # "with 5 customers" is work done with them; only what people do counts as reach.
+        nouns = REACH_NOUNS if join.group(0) == "with" else REACH_NOUNS | CUSTOMER_NOUNS
+        for n, word in enumerate(after[:4]):
+            if not word[:1].isdigit():
+                continue
+            if any(
+                _verb_table().get(w.replace("-", ""), ("",))[0] == "delivery" for w in after[:n]
+            ):
+                break  # "and onboard 3 people": more work, counted
+            if any(x in nouns for x in after[n + 1 : n + 4]):
+                return True
+    return False
+
+
+def _amount_at(tokens: list[str], index: int) -> bool:
+    """A number or an amount of money at `index`: 'make £15k ...'."""
+    return index < len(tokens) and tokens[index][:1] in "0123456789$€£¥"
+
+
+def _metric_object(tokens: list[str], start: int) -> bool:
+    """A measure follows a delivery-looking verb: 'deliver p90 latency under 20 s'."""
+    window = tokens[start : start + 6]
+    for word in window:
+        if word in _STOP - {"-"}:
+            break
+        if word in METRIC_NOUNS or word in CUSTOMER_NOUNS:
+            return True
+    return False
+
+
+_COMPOUND_SPLIT = re.compile(r"\s*(?:;|,? and also|,? and|,? plus|&|\+|,)\s+")
+
+
+def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
+    """Several targets or deliverables in one KR: 'close 2 deals and get 10 logos'.
+
+    Each part must stand on its own: a target (a number that is not part of 'from X to Y' or
+    'between X and Y') or a verb with its own object. 'Provisioned, monitored and documented'
+    is one deliverable in three states; 'reduce time and cost by 20%' one target.
+    """
+    clean = re.sub(r"\([^)]*\)", " ", text)
+    clean = re.sub(r"\bbetween\s+\S+\s+and\s+", "between ", clean)
+    parts = [p for p in _COMPOUND_SPLIT.split(clean) if p.strip()]
+    if len(parts) < 2:
+        return None
+    standing = 0
+    for part in parts:
+        words = _tokens(part)
+        if not words:
+            continue
+        has_target = bool(_NUMBER.search(part)) and len(words) >= 2
+        found = _lookup(words[0], table)
+        has_verb = (
+            found is not None
+            and found[0] in ("delivery", "change", "acquire", "input")
+            and words[0] == found[1]
+            and len(words) >= 3
+        )
+        if has_target or has_verb:
+            standing += 1
+    if standing < 2:
+        return None
+    return " and ".join(p.strip() for p in parts[:2])
+
+
 def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording:
     """Read one key result statement."""
-    text = normalise(statement)
+    text = _join_phrases(_without_period_frame(normalise(statement)))
     table = _verb_table(tuple(sorted(extra_output_verbs)))
     if extra_output_verbs:
         # Multi-word extra verbs ("roll out") are matched as their first word.
@@ -532,6 +832,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     clause_match = PURPOSE_CLAUSE.search(text)
     # "... so that bounce rate drops from 50% to 35%": the purpose must itself be measurable.
     purpose = clause_match is not None and bool(_CHANGE_PATTERN.search(text[clause_match.end() :]))
+    # "... that influences 50+ developers", "... and have 100 views": judged on its reach.
+    purpose = purpose or _reach_clause(text)
     clause = _tokens(_main_clause(text))
     main = _main_verb(clause, table)
     verb_index, verb_class, verb_base = main if main is not None else (None, None, None)
@@ -541,18 +843,51 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         verb_index = None if offset is None else offset
     verb: str | None = tokens[verb_index] if verb_index is not None else None
     result: dict[str, object] = {}
+    reading: str | None = None
+    phrase: str | None = None
+    after = (verb_index or 0) + 1
+    # Verbs whose class depends on what follows them.
+    if verb_base in CHANGE_ONLY_WITH_A_MEASURE and verb_class == "change" and not numbers:
+        verb_class = "delivery"  # "move writes to object storage": moving a thing is work
+    if verb_base in CHANGE_WITH_A_LEVEL and _LEVEL.search(text):
+        verb_class = "change"  # "fill stands to 88%": a level of the world
+    if verb_base in ACQUIRE_ONLY_WITH_A_NUMBER and verb_class == "acquire" and not numbers:
+        verb_class = "delivery"  # "capture requirements": work, not customers won
     base_class = verb_class.removeprefix("passive-") if verb_class else None
     passive = verb_class is not None and verb_class.startswith("passive-")
-    if base_class == "change" and tokens[(verb_index or 0) + 1 : (verb_index or 0) + 2] == ["into"]:
+    if base_class == "change" and tokens[after : after + 1] == ["into"]:
         verb_class = base_class = "delivery"  # "expand into 2 new markets": entering is work
+    if passive and verb_index is not None and tokens[:1] and tokens[0][:1].isdigit():
+        # "3 new chapters are created worldwide": a count of things that happen. Only a count
+        # of the team's own activities ("6 recruiters hired") is work.
+        head = _head_noun(tokens, 1)
+        if head is not None and _is_activity(head[1]) and head[0] < verb_index:
+            result["count"] = " ".join(tokens[: head[0] + 1])
+        verb_class = base_class = "world"
+        passive = False
+    state = None
+    if base_class not in ("world", "keep", "change", "input") and not purpose:
+        state = _state_reading(text, tokens, verb_index, verb_class, verb_base)
     binary = _binary(text, tokens, verb_index, verb_class, verb_base)
-    if base_class == "keep":
+    if verb_base in PHRASAL_VERBS and PHRASAL_VERBS[verb_base] == "binary":
+        object_head = _head_noun(tokens, after)
+        stop = object_head[0] + 1 if object_head else after
+        binary = " ".join(tokens[verb_index or 0 : stop])
+    if state is not None:
+        if state[1]:
+            binary = state[0]
+        else:
+            binary = None
+            reading, phrase = "state", state[0]
+    if "count" in result or base_class == "world" or reading == "state":
+        pass  # already read: a count of our work, what the world does, or a state
+    elif base_class == "keep":
         result["kpi"] = True
     elif passive or base_class in ("change", "acquire", None):
         # Pushing a count down ("reduce the number of support tickets") is about what others
         # do; only more of our own activity is effort dressed as a result.
         fewer = base_class == "change" and verb_base not in _MORE_VERBS | _IMPROVE_VERBS
-        metric = None if fewer else _number_of_activity(text, tokens, table)
+        metric = None if fewer or purpose else _number_of_activity(text, tokens, table)
         resource = _input_metric(tokens, None if passive else verb_index)
         if metric is not None:
             result["output_metric"] = metric
@@ -560,13 +895,17 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             result["input"] = resource
         elif binary is not None and not purpose:
             result["binary"] = binary
-        elif base_class is None:
+        elif base_class is None and not purpose:
             count = _leading_count(tokens) or _recurring_activity(text, tokens)
             if count is not None:
                 result["count"] = count
             elif tokens[:1] == ["new"] and not numbers:
                 # "New self-service help area": a thing to build, named as the result.
-                verb, verb_class = "new " + " ".join(tokens[1:4]), "delivery"
+                reading, phrase = "thing", " ".join(tokens[:4])
+            elif not numbers and not measurable:
+                thing = _deliverable_noun_phrase(tokens, table)
+                if thing is not None:
+                    reading, phrase = "thing", thing
     elif binary is not None and not purpose:
         result["binary"] = binary
     elif base_class == "input":
@@ -577,33 +916,33 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             end = next((k - 1 for k, w in enumerate(window) if k and w in _STOP), len(window) - 1)
         result["input"] = " ".join(window[: end + 1])
     elif base_class == "delivery" and not purpose:
-        count = _count_after(tokens, (verb_index or 0) + 1)
+        count = _count_after(tokens, after)
         if count is not None:
             result["count"] = count
-        elif verb_base in _ADD_LIKE and _customer_object(tokens, (verb_index or 0) + 1):
+        elif verb_base in _ADD_LIKE and _customer_object(tokens, after):
             verb_class = "acquire"  # "add 500 subscribers": customers, not work
+        elif (measurable or _amount_at(tokens, after)) and _metric_object(tokens, after):
+            # "Deliver p90 latency under 20 s", "Make £15k recurring revenue a month": the
+            # verb only introduces a measure of the world.
+            verb_class = "change"
     if (
         base_class == "change"
         and verb_base in _IMPROVE_VERBS
         and not numbers
         and "output_metric" not in result
     ):
-        artifact = next(
-            (
-                w
-                for w in tokens[(verb_index or 0) + 1 : (verb_index or 0) + 5]
-                if w in ARTIFACT_NOUNS
-            ),
-            None,
-        )
+        artifact = next((w for w in tokens[after : after + 4] if w in ARTIFACT_NOUNS), None)
         if artifact is not None:
             # "Improve the PRD template": reworking one of our own things, with no measure.
             verb_class = "delivery"
+    if reading is None and (verb_class or "").removeprefix("passive-") == "delivery":
+        reading = "verb"
+        phrase = verb_base if verb_base else verb
     return Wording(
         text=statement,
         verb=verb,
         verb_base=verb_base,
-        verb_class=verb_class,
+        verb_class="delivery" if reading in ("state", "thing") else verb_class,
         count=result.get("count"),  # type: ignore[arg-type]
         output_metric=result.get("output_metric"),  # type: ignore[arg-type]
         binary=result.get("binary"),  # type: ignore[arg-type]
@@ -614,6 +953,9 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         purpose=purpose,
         numbers=numbers,
         measurable=measurable,
+        reading=reading,
+        phrase=phrase,
+        compound=_compound(text, table),
     )
 
 
