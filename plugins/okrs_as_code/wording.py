@@ -750,8 +750,11 @@ def _reach_clause(text: str) -> bool:
         if join.start() == 0:
             continue
         after = _tokens(text[join.end() :])[:7]
+        with_ = join.group(0) == "with"
+        if not with_ and _TARGET_NUMBER.search(text[: join.start()]):
+            continue  # "close 2 deals and get 10 logos": a second target, not the reach
         # "with 5 customers" is work done with them; only what people do counts as reach.
-        nouns = REACH_NOUNS if join.group(0) == "with" else REACH_NOUNS | CUSTOMER_NOUNS
+        nouns = REACH_NOUNS if with_ else REACH_NOUNS | CUSTOMER_NOUNS
         for n, word in enumerate(after[:4]):
             if not word[:1].isdigit():
                 continue
@@ -781,6 +784,7 @@ def _metric_object(tokens: list[str], start: int) -> bool:
 
 
 _COMPOUND_SPLIT = re.compile(r"\s*(?:;|,? and also|,? and|,? plus|&|\+|,)\s+")
+_TARGET_NUMBER = re.compile(r"(?<![\w.-])[$€£¥]?\d")
 
 
 def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
@@ -800,7 +804,7 @@ def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
         words = _tokens(part)
         if not words:
             continue
-        has_target = bool(_NUMBER.search(part)) and len(words) >= 2
+        has_target = bool(_TARGET_NUMBER.search(part)) and len(words) >= 2
         found = _lookup(words[0], table)
         has_verb = (
             found is not None
@@ -955,7 +959,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         measurable=measurable,
         reading=reading,
         phrase=phrase,
-        compound=_compound(text, table),
+        # A reach clause measures the work before it: one KR, not a bundle.
+        compound=None if purpose else _compound(text, table),
     )
 
 
