@@ -70,6 +70,7 @@ TEAM_NOUNS = _lexicon("team_nouns")
 WORLD_VERBS = _lexicon("world_verbs")
 DELIVERABLE_NOUNS = _lexicon("deliverable_nouns")
 METRIC_NOUNS = _lexicon("metric_nouns")
+CONTACT_VERBS = _lexicon("contact_verbs")
 REACH_NOUNS = _lexicon("reach_nouns")
 CHANGE_WITH_A_LEVEL = _lexicon("change_with_a_level")
 _LEVEL = re.compile(r"\bto (?:at least |over |above )?\d+(?:[.,]\d+)?\s?(?:%|percent)")
@@ -87,7 +88,9 @@ TOO_FAR = re.compile(
     r"|brand equity)\b"
 )
 PURPOSE_CLAUSE = re.compile(
-    r"\b(so that|such that|resulting in|which (?:will )?(?:\w+s)|in order to|leading to|"
+    r"\b(so that|such that|resulting in|which (?:will )?(?:\w+s)|to be able to|"
+    r"that (?:will )?(?!it\b|they\b|we\b|this\b)\w+s\b|"
+    r"in order to|leading to|and (?:achieve|reach|hit|attain|get|exceed)|"
     r"to (?:increase|raise|grow|improve|boost|lift|cut|reduce|decrease|lower|drop|move))\b"
 )
 
@@ -107,8 +110,8 @@ _NUMBER = re.compile(
 _CHANGE_PATTERN = re.compile(
     r"\bfrom\s+\S*\d[^ ]*.*?\bto\s+\S*\d|\bby\s+(?:[$€£¥]\s?)?\d|\bto\s+(?:at least |under |"
     r"below |above |over |less than |more than )?(?:[$€£¥]\s?)?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent)"
-    r"|\b(?:at least|at most|less than|more than|fewer than|under|below|above|over|<|>|≥|≤)\s*"
-    r"(?:[$€£¥]\s?)?\d|\b(?:doubles?|triples?|halves?|halve)\b"
+    r"|\b(?:at least|at most|less than|more than|fewer than|under|below|above|over)\s*"
+    r"(?:[$€£¥]\s?)?\d|(?<![\w])[<>≥≤]=?\s*(?:[$€£¥]\s?)?\d|\b(?:doubles?|triples?|halves?|halve)\b"
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’\-/.]*[a-z0-9]|[a-z0-9]|[$€£¥%<>#&]")
 _DETERMINERS = _words(
@@ -303,10 +306,19 @@ def _main_clause(text: str) -> str:
     """The statement without parentheticals and trailing clauses, where its main verb is."""
     text = re.sub(r"\([^)]*\)", " ", text)
     parts = re.split(r", |; | where | which | whereas ", text)
-    # A lone leading adverb or date ("Subjectively, ...", "By March, ...") is not the clause.
-    while len(parts) > 1 and len(parts[0].split()) <= 2:
+    # A lone leading adverb or date ("Subjectively, ...", "By week 10, ...") or a condition
+    # ("Once we have statistics on community size, ...") is not the clause.
+    while len(parts) > 1 and (
+        len(parts[0].split()) <= 2
+        or (len(parts[0].split()) <= 4 and _LEADING_DATE.match(parts[0]))
+        or _LEADING_CONDITION.match(parts[0])
+    ):
         parts = parts[1:]
     return parts[0]
+
+
+_LEADING_DATE = re.compile(r"(?:by|in|until|before|after|during|from|on|at|end of)\b")
+_LEADING_CONDITION = re.compile(r"(?:once|when|after|if|as soon as|before|until|while)\b")
 
 
 def _find(tokens: list[str], prefix: list[str]) -> int | None:
@@ -324,8 +336,10 @@ def _find(tokens: list[str], prefix: list[str]) -> int | None:
 def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[int, str, str] | None:
     """Index, class and base of the main verb, or None for a verbless statement."""
     i = 0
-    while i < len(tokens) and tokens[i] in _SKIP_LEADING:
-        i += 1
+    while i < len(tokens) and (
+        tokens[i] in _SKIP_LEADING or (tokens[i].endswith("ly") and tokens[i] not in table)
+    ):
+        i += 1  # "We will ...", "Successfully implement ..."
     if (
         i < len(tokens)
         and tokens[i] in ("make", "makes")
@@ -341,6 +355,8 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
     if i < len(tokens) and tokens[i] in _PERFECT and i + 1 < len(tokens) and tokens[i + 1] in table:
         cls, base = table[tokens[i + 1]]  # "have shipped 3 case studies"
         return i + 1, cls, base
+    if tokens[i : i + 1] == ["being"]:
+        return None  # "Being invited to speak at ...": what others do for the team
     subject_first = _subject_first(tokens, i, table)
     if subject_first is not None:
         return subject_first
@@ -436,12 +452,15 @@ def _lookup(word: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] | N
     found = table.get(word)
     if found is None and word.startswith("re") and len(word) > 4:
         found = table.get(word[2:].lstrip("-"))
+    if found is None and word.startswith("co-"):
+        found = table.get(word[3:])  # "co-host 2 meetups"
     return found
 
 
-def _count_after(tokens: list[str], start: int) -> str | None:
+def _count_after(tokens: list[str], start: int, people_are_work: bool = False) -> str | None:
     """'12 blog articles' after the verb: a number, then a noun phrase whose head is not a
-    customer; after a delivery verb, any such count counts the team's own work."""
+    customer; after a delivery verb, any such count counts the team's own work. After a verb
+    of contact ('identify 20 influencers', 'interview 10 customers') people count too."""
     j = start
     while j < len(tokens) and tokens[j] in _DETERMINERS | {"top", "least", "up"}:
         j += 1
@@ -457,8 +476,10 @@ def _count_after(tokens: list[str], start: int) -> str | None:
         return None
     k, noun = head
     phrase = tokens[phrase_start : k + 1]
-    if not _is_activity(noun) and any(
-        w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in phrase
+    if (
+        not people_are_work
+        and not _is_activity(noun)
+        and any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in phrase)
     ):
         return None
     return " ".join(tokens[j : k + 1])
@@ -498,6 +519,7 @@ def _number_of_activity(
             _is_activity(a)
             and b in table
             and _is_participle(b)
+            and b != table[b][1]  # "test set", "run cut": nouns as much as participles
             and table[b][0] in ("delivery", "acquire")
             # "campaigns drove 20% of new users": a verb with an object, not a participle
             and (nxt is None or nxt in _STOP)
@@ -973,7 +995,11 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         elif binary is not None and not purpose:
             result["binary"] = binary
         elif base_class is None and not purpose:
-            count = _leading_count(tokens) or _recurring_activity(text, tokens)
+            count = (
+                _leading_count(tokens)
+                or _recurring_activity(text, tokens)
+                or _activity_phrase(tokens, table)
+            )
             if count is not None:
                 result["count"] = count
             elif tokens[:1] == ["new"] and not numbers:
@@ -993,11 +1019,13 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             end = next((k - 1 for k, w in enumerate(window) if k and w in _STOP), len(window) - 1)
         result["input"] = " ".join(window[: end + 1])
     elif base_class == "delivery" and not purpose:
-        count = _count_after(tokens, after)
+        count = _count_after(tokens, after, people_are_work=verb_base in CONTACT_VERBS)
         if count is not None:
             result["count"] = count
         elif verb_base in _ADD_LIKE and _customer_object(tokens, after):
             verb_class = "acquire"  # "add 500 subscribers": customers, not work
+        elif tokens[after : after + 1] == ["to"] and _amount_at(tokens, after + 1):
+            verb_class = "change"  # "scale to $100k worth of work": a level to reach
         elif (measurable or _amount_at(tokens, after)) and _metric_object(tokens, after):
             # "Deliver p90 latency under 20 s", "Make £15k recurring revenue a month": the
             # verb only introduces a measure of the world.
@@ -1037,7 +1065,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     )
 
 
-_ADD_LIKE = _words("add welcome onboard bring")
+_ADD_LIKE = _lexicon("add_like")
 
 
 def _customer_object(tokens: list[str], start: int) -> bool:
@@ -1099,6 +1127,26 @@ def _recurring_activity(text: str, tokens: list[str]) -> str | None:
     if head is None or not _is_activity(head[1]) or not _FREQUENCY.search(text):
         return None
     return " ".join(tokens[: head[0] + 1])
+
+
+def _activity_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """A verbless statement about the team's own activities with a count: 'Talks at 5
+    conferences or meetups', 'Our speakers at 5 large conferences'."""
+    start = 0
+    while start < len(tokens) and tokens[start] in _DETERMINERS:
+        start += 1
+    phrase = _noun_phrase(tokens, start, table)
+    if not phrase or not _is_activity(phrase[-1]):
+        return None
+    rest = tokens[start + len(phrase) : start + len(phrase) + 4]
+    if rest[:1] not in (["at"], ["in"], ["on"], ["across"], ["for"], ["with"]):
+        return None  # "Hiring managers report that ...": a sentence, not a list of our work
+    number = next((k for k, w in enumerate(rest) if w[:1].isdigit()), None)
+    if number is None or any(w in CUSTOMER_NOUNS or w in METRIC_NOUNS for w in phrase):
+        return None
+    end = start + len(phrase) + number + 1
+    head = _head_noun(tokens, end)
+    return " ".join(tokens[start : (head[0] + 1) if head else end])
 
 
 def _leading_count(tokens: list[str]) -> str | None:
