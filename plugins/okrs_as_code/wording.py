@@ -71,6 +71,7 @@ WORLD_VERBS = _lexicon("world_verbs")
 DELIVERABLE_NOUNS = _lexicon("deliverable_nouns")
 METRIC_NOUNS = _lexicon("metric_nouns")
 CONTACT_VERBS = _lexicon("contact_verbs")
+HEADCOUNT_VERBS = _lexicon("headcount_verbs")
 REACH_NOUNS = _lexicon("reach_nouns")
 CHANGE_WITH_A_LEVEL = _lexicon("change_with_a_level")
 _LEVEL = re.compile(r"\bto (?:at least |over |above )?\d+(?:[.,]\d+)?\s?(?:%|percent)")
@@ -536,6 +537,9 @@ _STATE_PHRASE = re.compile(
 )
 
 
+_GO_LIVE = re.compile(r"\b(go|goes|going|went|be|is|are) live\b|\bgo-live\b")
+
+
 def _capability_is_work(text: str, state: re.Match[str]) -> bool:
     """'Members can make a profile', 'Our own team can search ...': a feature delivered.
     'Translators can find their copy', 'users are able to use X': what people do, an
@@ -560,8 +564,10 @@ def _binary(
     verb_base: str | None,
 ) -> str | None:
     """A yes/no milestone phrase, if the statement is one."""
-    if re.search(r"\b(go|goes|going|went|be|is|are) live\b|\bgo-live\b", text):
-        return re.search(r"\b(?:go|goes|going|went|be|is|are) live\b|\bgo-live\b", text).group(0)  # type: ignore[union-attr]
+    live = _GO_LIVE.search(text)
+    # "Publish a landing page that is live": the verb names the deliverable (OKR101).
+    if live is not None and not (verb_class == "delivery" and live.group(1) in ("be", "is", "are")):
+        return live.group(0)
     if not _NUMBER.search(text):
         state = _STATE_PHRASE.search(text)
         if state is not None and _capability_is_work(text, state):
@@ -610,6 +616,11 @@ def _binary(
     if verb_class in ("passive-delivery", "passive-state") and not _NUMBER.search(text):
         return " ".join(tokens[max(0, verb_index - 3) : verb_index + 1])
     if verb_base in ("complete", "finish", "finalise", "finalize") and not _NUMBER.search(text):
+        head = _head_noun(rest, 1 if rest[:1] in (["the"], ["a"], ["an"], ["our"]) else 0)
+        if head is not None and (
+            head[1] in DELIVERABLE_NOUNS or head[1] in ARTIFACT_NOUNS or _is_activity(head[1])
+        ):
+            return None  # "Complete the guide": a deliverable (OKR101), not a milestone
         return " ".join(tokens[verb_index : min(len(tokens), verb_index + 4)])
     return None
 
@@ -707,11 +718,16 @@ def _state_reading(
     if _CHANGE_PATTERN.search(text):
         return None
     phrase: str | None = None
-    match = _STATE.search(text)
+    clause = _main_clause(text)
+    match = _STATE.search(clause)
     if match is not None and match.start() > 0:
-        subject = _tokens(text[: match.start()])
-        if subject and not any(w in CUSTOMER_NOUNS or w in METRIC_NOUNS for w in subject):
-            phrase = text[: match.end()].strip()
+        subject = _tokens(clause[: match.start()])
+        if (
+            0 < len(subject) <= 8
+            and not any(w in CUSTOMER_NOUNS or w in METRIC_NOUNS for w in subject)
+            and _lookup(subject[0], _verb_table()) is None  # "Get X ready": a verb first
+        ):
+            phrase = clause[: match.end()].strip()
     if phrase is None and verb_class == "passive-delivery" and verb_index is not None:
         subject = tokens[:verb_index]
         leading_number = bool(subject) and subject[0][:1].isdigit()
@@ -1018,6 +1034,11 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         if end is None:  # "invest in the partner programme": up to the first preposition
             end = next((k - 1 for k, w in enumerate(window) if k and w in _STOP), len(window) - 1)
         result["input"] = " ".join(window[: end + 1])
+    elif base_class == "delivery" and not purpose and verb_base in HEADCOUNT_VERBS:
+        # "Hire 10 engineers", "Hire for each open role": headcount, a resource put in.
+        object_head = _head_noun(tokens, after)
+        stop = object_head[0] + 1 if object_head else after
+        result["input"] = " ".join(tokens[verb_index or 0 : stop])
     elif base_class == "delivery" and not purpose:
         count = _count_after(tokens, after, people_are_work=verb_base in CONTACT_VERBS)
         if count is not None:
