@@ -644,7 +644,8 @@ def _subject_first(
     if i >= len(tokens):
         return None
     found = _lookup(tokens[i], table)
-    if found is not None and tokens[i] == found[1]:
+    modifier = tokens[i + 1 : i + 2] and tokens[i + 1] in METRIC_NOUNS
+    if found is not None and tokens[i] == found[1] and not (found[0] == "delivery" and modifier):
         return None  # a verb in its base form first: an imperative, "Run 3 workshops"
     for j in range(i + 1, min(len(tokens), i + 9)):
         word, prev = tokens[j], tokens[j - 1]
@@ -659,6 +660,8 @@ def _subject_first(
             if _is_activity(prev) and not _CHANGE_PATTERN.search(" ".join(tokens)):
                 return None  # "Company stats meeting occurs every week": our own activity
             return j, "world", table.get(word, ("world", word))[1]
+        if not team and word.endswith("s") and table.get(word, ("",))[0] == "change":
+            return j, "change", table[word][1]  # "Release frequency doubles"
         if word in table and (word.endswith("s") or _is_participle(word) or team):
             if team:
                 cls, base = table[word]
@@ -787,6 +790,8 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
     phrase = _noun_phrase(tokens, start, table)
     if not phrase:
         return None
+    while len(phrase) > 1 and re.fullmatch(r"v?\d+(?:\.\d+)*", phrase[-1]):
+        phrase = phrase[:-1]  # "Kubernetes operator v1.0": the version names the thing
     head = phrase[-1]
     after = tokens[start + len(phrase) : start + len(phrase) + 1]
     if head == "support" and after != ["for"]:
