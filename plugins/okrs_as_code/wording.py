@@ -875,7 +875,14 @@ def _metric_object(tokens: list[str], start: int) -> bool:
 
 
 _COMPOUND_SPLIT = re.compile(r"\s*(?:;|,? and also|,? and|,? plus|&|\+|,)\s+")
-_TARGET_NUMBER = re.compile(r"(?<![\w.-])[$€£¥]?\d")
+_TARGET_NUMBER = re.compile(r"(?<![\w.-])[$€£¥]?\d[\d.,]*(?![\d.,]*-\w)")
+# Dates are when, not how much: "by week 8", "end of Q1", "in 2027", "by 31 March".
+_DATE = re.compile(
+    r"\b(?:week|wk|day|month|sprint|q|h|fy)\s?\d+\b|\b(?:19|20)\d\d\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s\d{1,2}(?:st|nd|rd|th)?\b"
+)
+_PRONOUNS = _words("it them this these those that one")
 
 
 def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
@@ -885,27 +892,31 @@ def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
     'between X and Y') or a verb with its own object. 'Provisioned, monitored and documented'
     is one deliverable in three states; 'reduce time and cost by 20%' one target.
     """
-    clean = re.sub(r"\([^)]*\)", " ", text)
+    clean = _DATE.sub(" ", re.sub(r"\([^)]*\)", " ", text))
     clean = re.sub(r"\bbetween\s+\S+\s+and\s+", "between ", clean)
     parts = [p for p in _COMPOUND_SPLIT.split(clean) if p.strip()]
     if len(parts) < 2:
         return None
-    standing = 0
+    targets = verbs = 0
     for part in parts:
         words = _tokens(part)
         if not words:
             continue
-        has_target = bool(_TARGET_NUMBER.search(part)) and len(words) >= 2
         found = _lookup(words[0], table)
-        has_verb = (
+        base = found[1] if found is not None else None
+        if words[0] != base and (_is_participle(words[0]) or words[0].endswith("ing")):
+            continue  # "..., tested across 3 cities": a condition on the part before
+        targets += bool(_TARGET_NUMBER.search(part)) and len(words) >= 2
+        verbs += (
             found is not None
             and found[0] in ("delivery", "change", "acquire", "input")
             and words[0] == found[1]
             and len(words) >= 3
+            and words[1] not in _PRONOUNS  # "... and invite them": the same thing, next step
         )
-        if has_target or has_verb:
-            standing += 1
-    if standing < 2:
+    # Two targets, or two pieces of work; "lift the rate on tents and sleeping bags from 6%
+    # to 7%" has one verb and one target: a single KR whose object is a list.
+    if targets < 2 and verbs < 2:
         return None
     return " and ".join(p.strip() for p in parts[:2])
 
