@@ -125,3 +125,10 @@ def test_no_outcome_gets_an_output_finding_unless_listed_with_a_reason() -> None
                 unexplained.append(f"{row['label']}: {row['text']} -> {sorted(found)}")
     assert unexplained == []
     assert stale == set(), "listed as false positives but no longer flagged"
+
+
+def test_the_shapes_named_in_the_issue_and_common_real_shapes_are_read_right() -> None:
+    # Made-up statements in the shapes real teams write (tests/data/kr_patterns.tsv, each with
+    # a note): every output-shaped one flagged, no outcome flagged.
+    precision, recall, wrong = _precision_recall(_rows(DATA / "kr_patterns.tsv"))
+    assert (precision, recall) == (1.0, 1.0), wrong

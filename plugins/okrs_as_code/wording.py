@@ -495,7 +495,9 @@ def _number_of_activity(
 ) -> str | None:
     """'number of calls made', 'published articles': a metric that counts the team's work."""
     for metric in OUTPUT_METRICS:
-        if re.search(rf"\b{re.escape(metric)}\b", text):
+        found = re.search(rf"\b{re.escape(metric)}\b", text)
+        # "75% of support tickets resolved within 1 day": a share, a service level.
+        if found is not None and not re.search(r"%\s+of\b", text[: found.start()]):
             return metric
     for i in range(len(tokens) - 2):
         if (
@@ -700,7 +702,8 @@ def _without_period_frame(text: str) -> str:
 _STATE = re.compile(
     r"\b(?:(?:is|are|be|been|was|were|will be|now)\s+)?(?:now\s+|fully\s+|publicly\s+|"
     r"generally\s+)?(?P<state>live|in place|in-place|available|ready|operational|"
-    r"in production|production-ready|ga|generally available)\b"
+    r"in production|production-ready|ga|generally available|certified|compliant|accredited|"
+    r"approved|signed off|signed-off)\b"
 )
 _MILESTONE_WORDS = _words("compliant certified approved accredited")
 
@@ -779,6 +782,26 @@ def _noun_phrase(tokens: list[str], start: int, table: dict[str, tuple[str, str]
             break
         end += 1
     return tokens[start:end]
+
+
+def _thing_after(tokens: list[str], start: int, table: dict[str, tuple[str, str]]) -> bool:
+    """The noun phrase at `start` names a thing, not a measure or people: 'error messages'."""
+    phrase = _noun_phrase(tokens, start, table)
+    return bool(phrase) and not any(
+        w in METRIC_NOUNS or w in CUSTOMER_NOUNS or w in INPUT_NOUNS for w in phrase[-1:]
+    )
+
+
+def _milestone_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """A verbless statement naming a yes/no milestone: 'Legal sign-off on the new terms'."""
+    phrase = _noun_phrase(tokens, 0, table)
+    if (
+        phrase
+        and phrase[-1].strip("-") in MILESTONE_NOUNS
+        and not any(w in METRIC_NOUNS or w in CUSTOMER_NOUNS for w in tokens)
+    ):
+        return " ".join(phrase)
+    return None
 
 
 def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
@@ -1038,8 +1061,11 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
                 # "New self-service help area": a thing to build, named as the result.
                 reading, phrase = "thing", " ".join(tokens[:4])
             elif not numbers and not measurable:
+                milestone = _milestone_noun_phrase(tokens, table)
                 thing = _deliverable_noun_phrase(tokens, table)
-                if thing is not None:
+                if milestone is not None:
+                    result["binary"] = milestone
+                elif thing is not None:
                     reading, phrase = "thing", thing
     elif binary is not None and not purpose:
         result["binary"] = binary
@@ -1069,6 +1095,14 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             verb_class = "change"
     if (
         base_class == "change"
+        and verb_base in _MORE_VERBS
+        and [w for w in tokens[after : after + 3] if w not in ("the", "our", "my")][:1]
+        in (["team"], ["headcount"], ["staff"], ["workforce"])
+    ):
+        # "Grow the team to 8 engineers": headcount, a resource put in.
+        result["input"] = " ".join(tokens[verb_index or 0 : after + 2])
+    if (
+        base_class == "change"
         and verb_base in _IMPROVE_VERBS
         and not numbers
         and "output_metric" not in result
@@ -1077,6 +1111,20 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         if artifact is not None:
             # "Improve the PRD template": reworking one of our own things, with no measure.
             verb_class = "delivery"
+    if (
+        reading is None
+        and verb_index == 0
+        and not numbers
+        and base_class in ("change", "delivery")
+        and verb is not None
+        and verb != verb_base
+        and _is_participle(verb)
+        and _thing_after(tokens, after, table)
+        and not result
+    ):
+        # "Improved error messages in the CLI", "Redesigned settings page": a deliverable
+        # named by what was done to it.
+        reading, phrase, verb_class = "thing", " ".join(tokens[:4]), "delivery"
     if reading is None and (verb_class or "").removeprefix("passive-") == "delivery":
         reading = "verb"
         phrase = verb_base if verb_base else verb
