@@ -1,18 +1,33 @@
 """Reading a key result statement: its main verb, what it counts, and the traps in its wording.
 
-The analysis is structural, not a list of known sentences. It finds the statement's main verb
-(in any inflection, as the first word or after a subject such as "Customer service ..."),
-sorts it into one of a few classes, and then looks at what the verb acts on:
+The analysis is structural, not a list of known sentences. Which class a word belongs to is
+data (data/lexicon.yaml); what it means is decided by where it stands in the sentence. The
+analysis finds the statement's main clause and main verb (in any inflection, as the first
+word, after a subject, in a passive), sorts the verb into one of a few classes, and then
+looks at its subject and at what it acts on:
 
 - delivery verbs (ship, launch, publish, run, hire, migrate ...) describe the team's own work:
   with a count of things ("publish 12 articles") the statement counts activities, otherwise
-  it names an output; an outcome clause ("... so that churn drops from 8% to 5%") redeems it;
+  it names an output. An outcome clause redeems it: a measured purpose ("... so that churn
+  drops from 8% to 5%") or the reach of the work ("a post that gets 100+ reads"). So does a
+  measure as object ("deliver p90 latency under 20 s", "make £15k recurring revenue");
+- some verbs take their class from their object: "move conversion from 2% to 3%" is a
+  change, "move writes to object storage" is work; "sign off the HRIS" a milestone;
 - change verbs (increase, reduce, grow ...) move a metric: an outcome, unless the metric is a
   count of the team's own work ("the number of calls made", "test coverage") or resources;
 - acquisition verbs (sign, sell, win, reach ...) count what customers or the market do;
-- keep/maintain verbs hold a level (a KPI); binary phrases ("achieve SOC 2 compliance",
-  "go live", "make X compliant", a bare passive "policy implemented") are yes/no milestones;
-- statements without a verb are read as metric names ("number of published articles").
+- the subject decides sentences that open with one: people or things outside the team doing
+  something ("open-source projects use the extension", "the daemon runs 10 days without a
+  crash", "new users are introduced to ...") state an outcome or a measure; the team as
+  subject ("the team speaks at 10 conferences") states its work;
+- deliverables are often written without a verb: as a state that holds once the work is done
+  ("SSO is live", "Runbook in place", "nodes provisioned, monitored and documented", "we have
+  a public roadmap"), as a noun phrase naming the thing ("Stable Python SDK"), or as a bare
+  count ("12 livestreams"). A compliance, certification or approval so stated is a yes/no
+  milestone ("GDPR compliance in place"), as are "achieve SOC 2 compliance" and "go live";
+- keep/maintain verbs hold a level (a KPI); hours, budget and headcount are resources put in;
+- a statement joining two targets or two pieces of work is compound ("close 2 deals and get
+  10 logos").
 Numbers may be written as digits or words, with units, currencies and percentages.
 """
 
