@@ -38,8 +38,9 @@ DEV_RECALL = 0.95
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
+    # Texts are kept exactly as written: a quote is part of the text, not TSV quoting.
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _codes(text: str) -> set[str]:
