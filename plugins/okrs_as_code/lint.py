@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Loc, Severity
+from .progress import kr_kind
 from .rules import lint_rules
 from .wording import Wording, analyse
 
@@ -41,7 +42,7 @@ class _Raw:
 
 
 def statement_findings(w: Wording) -> list[tuple[str, dict[str, object]]]:
-    """The text rules (OKR101-103, 105-108) that fire on an analysed statement, with the
+    """The text rules (OKR101-103, 105-109) that fire on an analysed statement, with the
     values their messages need. OKR104 depends on structured fields and is decided by the
     caller."""
     found: list[tuple[str, dict[str, object]]] = []
@@ -112,7 +113,7 @@ def _kr_findings(kr: KeyResult, config: LintConfig) -> Iterator[_Raw]:
     ):
         found.append(("OKR103", {"phrase": f"{kr.baseline:g} -> {kr.target:g}"}))
         codes.add("OKR103")
-    if kr.reported_progress is not None and not codes & OUTPUT_FAMILY:
+    if kr_kind(kr) == "reported" and not codes & OUTPUT_FAMILY:
         # Percent complete is how far a piece of work has got: the KR measures a deliverable
         # whatever its wording says (DESIGN section 4).
         found.append(("OKR101", {"reading": "progress"}))
