@@ -197,3 +197,16 @@ def test_low_confidence_marks_a_kr_at_risk_even_on_pace() -> None:
         CheckIn(path="o.yaml", marks={}, mark=None, date=dt.date(2026, 11, 10), value=5, confidence=0.4),
     )})  # fmt: skip
     assert kr_progress(low, Q4, MID).health == "at_risk"
+
+
+def test_threshold_without_baseline_is_at_risk_not_off_track_while_unmet() -> None:
+    unmet = kr_progress(kr(target=5, direction="at_least", values=(2.6,)), Q4, MID)
+    assert (unmet.met, unmet.health) == (False, "at_risk")
+    met = kr_progress(kr(target=5, direction="at_least", values=(5.5,)), Q4, MID)
+    assert (met.met, met.health) == (True, "on_track")
+
+
+def test_checkins_after_the_as_of_date_do_not_count_yet() -> None:
+    early = dt.date(2026, 10, 5)  # only the first weekly check-in (1 Oct) has happened
+    progress = kr_progress(kr(baseline=0, target=10, values=(2, 6, 9)), Q4, early)
+    assert progress.percent == 20

@@ -125,3 +125,28 @@ def test_bad_values_are_refused_with_file_and_line(  # type: ignore[no-untyped-d
     result = okrs("validate", "okrs")
     assert result.exit_code == 1
     assert message in result.out, result.out
+
+
+def test_checkins_sharing_a_date_or_after_the_cycle_warn_but_do_not_fail(  # type: ignore[no-untyped-def]
+    okr_root: Path, okrs
+) -> None:
+    text = REAL.replace(
+        "          - {date: 2026-11-02, value: 4.1}\n",
+        "          - {date: 2027-02-04, value: 5.2}\n"
+        "          - {date: 2027-01-20, value: 5.0}\n"
+        "          - {date: 2026-11-02, value: 4.1}\n"
+        "          - {date: 2026-11-02, value: 4.3}\n",
+    )
+    write(okr_root, {"2026-Q4/checkout.yaml": text})
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 0, result.out
+    # The review month after the cycle (2027-01-20) is part of it.
+    assert "checkout.yaml:21:13: OKR304" not in result.out
+    assert (
+        "okrs/2026-Q4/checkout.yaml:23:13: OKR304 A second check-in on 2026-11-02; give each "
+        "check-in its own date within the cycle (2026-10-01 to 2026-12-31) or its review month [warning]"
+    ) in result.out
+    assert (
+        "okrs/2026-Q4/checkout.yaml:20:13: OKR304 Check-in dated 2027-02-04, more than 31 days "
+        "after the end of cycle 2026-Q4; give each check-in its own date within the cycle"
+    ) in result.out

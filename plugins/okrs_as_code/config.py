@@ -7,6 +7,7 @@ Keys (all optional):
     output_verbs = ["roll out"]      extra delivery verbs for OKR101
     stale_days = 14                  OKR301: days without a check-in in an active cycle
     as_of = 2026-11-20               the date progress and staleness are computed on
+    root = "okrs"                    the OKR root, relative to the pyproject.toml (CLI only)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
 
-KEYS = ("select", "ignore", "severity", "output_verbs", "stale_days", "as_of")
+KEYS = ("select", "ignore", "severity", "output_verbs", "stale_days", "as_of", "root")
 
 
 class ConfigError(Exception):
@@ -90,6 +91,9 @@ def config_from_mapping(data: Mapping[str, Any], source: str) -> LintConfig:
     stale_days = data.get("stale_days", 14)
     if not isinstance(stale_days, int) or isinstance(stale_days, bool) or stale_days < 1:
         raise ConfigError(f"{source}: stale_days must be a whole number of days, at least 1")
+    root = data.get("root")
+    if root is not None and (not isinstance(root, str) or not root.strip()):
+        raise ConfigError(f'{source}: root must be a folder path such as "okrs"')
     as_of = data.get("as_of")
     if isinstance(as_of, str):
         try:
@@ -141,3 +145,31 @@ def load_pyproject_config(start: Path) -> LintConfig:
     except OSError as e:
         raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
     return config_from_mapping(document.get("tool", {}).get("okrs", {}), f"{path} [tool.okrs]")
+
+
+def find_root(start: Path) -> Path | None:
+    """The OKR root for a command run in `start`, found the way ruff finds its configuration.
+
+    Walking up from `start`, the first folder that settles it wins: a pyproject.toml whose
+    [tool.okrs] names a `root`, a folder that holds organization.yaml (the root itself), or
+    a folder with okrs/organization.yaml. ConfigError if a pyproject.toml cannot be read.
+    """
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if any((folder / n).is_file() for n in ("organization.yaml", "organization.yml")):
+            return folder
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                with candidate.open("rb") as f:
+                    table = tomllib.load(f).get("tool", {}).get("okrs", {})
+            except tomllib.TOMLDecodeError as e:
+                raise ConfigError(f"{candidate}: {e}") from None
+            except OSError as e:
+                raise ConfigError(f"{candidate}: cannot read: {e.strerror}") from None
+            root = table.get("root") if isinstance(table, dict) else None
+            if isinstance(root, str) and root.strip():
+                return folder / root
+        if any((folder / "okrs" / n).is_file() for n in ("organization.yaml", "organization.yml")):
+            return folder / "okrs"
+    return None

@@ -27,11 +27,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
 
+from .check import check
 from .config import ConfigError, config_from_mapping, load_pyproject_config
 from .diagnostics import Severity
 from .glossary import merge, reference_glossary
-from .lint import lint_okrs
-from .loading import load_okrs
 from .rules import lint_rules
 from .site import Site
 from .site.markup import Terms
@@ -224,14 +223,14 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         if not self.config.enabled:
             return None
         assert self.lint_config is not None
-        okrs, errors = load_okrs(Path(self.config.root))
-        errors = [d for d in errors if d.severity is Severity.ERROR]
+        result = check(Path(self.config.root), self.lint_config)
+        okrs, errors = result.okrs, result.errors
         if okrs is None or errors:
             # The same lines as `okrs validate`, so that editors and CI link them alike.
             lines = "\n".join(f"{d.loc}: {d.code} {d.message}" for d in errors)
             root = os.path.relpath(self.config.root)
             raise PluginError(f"the OKRs under {root} have errors:\n{lines}")
-        findings = lint_okrs(okrs, self.lint_config)
+        findings = list(result.findings)
         self._report(findings)
         glossary = merge(reference_glossary(), okrs.glossary)
         self._abbreviations = _abbreviations(glossary)
@@ -412,7 +411,7 @@ def _abbreviations(glossary: tuple[GlossaryTerm, ...]) -> str:
     """Abbreviation definitions (`*[term]: definition`) for every term and alias."""
     terms = Terms(glossary)
     lines = []
-    for form, tooltip in terms.definitions.items():
+    for form, tooltip in terms.forms.items():
         if _UNSAFE_ABBREVIATION.search(form) or not form.strip():
             continue
         lines.append(f"*[{form}]: {' '.join(tooltip.split())}")

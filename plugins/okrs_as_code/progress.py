@@ -15,7 +15,7 @@ A KR with numbers but no check-in yet is `pending`: neutral, and left out of eve
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -159,8 +159,16 @@ def _health(
     return "on_track"
 
 
+def as_of(kr: KeyResult, on: dt.date) -> KeyResult:
+    """The key result as it stood on `on`: check-ins dated later are not known yet."""
+    if not kr.checkins or kr.checkins[-1].date <= on:
+        return kr
+    return replace(kr, checkins=tuple(c for c in kr.checkins if c.date <= on))
+
+
 def kr_progress(kr: KeyResult, cycle: Cycle, on: dt.date) -> Progress:
-    """Progress of one key result on date `on`."""
+    """Progress of one key result on date `on` (check-ins after it do not count)."""
+    kr = as_of(kr, on)
     kind = kr_kind(kr)
     raw = _raw(kr, kind)
     expected = cycle.elapsed(on)
@@ -173,14 +181,20 @@ def kr_progress(kr: KeyResult, cycle: Cycle, on: dt.date) -> Progress:
         elif raw is not None:
             score, source = round(min(1.0, max(0.0, raw)), 1), "computed"
     met = None
+    health = _health(raw, expected, confidence, cycle, on)
     if kind == "threshold" and kr.current is not None and kr.goal is not None:
         met = _holds(kr, kr.current, kr.goal)
+        if kr.baseline is None and health in ("on_track", "at_risk", "off_track"):
+            # Without a baseline there is no planned path to fall behind: a threshold is on
+            # track while it holds and at risk while it does not, unless the owner says worse.
+            low = confidence is not None and confidence < OFF_TRACK_CONFIDENCE
+            health = "on_track" if met else ("off_track" if low else "at_risk")
     return Progress(
         kind,
         raw,
         expected,
         confidence,
-        _health(raw, expected, confidence, cycle, on),
+        health,
         score,
         source,
         met,

@@ -813,9 +813,9 @@ def _milestone_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]])
     if (
         phrase
         and phrase[-1].strip("-") in MILESTONE_NOUNS
-        and not any(w in METRIC_NOUNS or w in CUSTOMER_NOUNS for w in tokens)
+        and not any(w in METRIC_NOUNS for w in tokens)
     ):
-        return " ".join(phrase)
+        return " ".join(phrase)  # "Partner terms sign-off by legal": whose terms, no measure
     return None
 
 

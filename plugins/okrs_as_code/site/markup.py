@@ -70,32 +70,38 @@ class Terms:
 
     def __init__(self, terms: Iterable[GlossaryTerm]) -> None:
         self.definitions: dict[str, str] = {}
-        """Tooltip text by every form of every term (term and aliases, as written)."""
+        """Tooltip text by every form of every term (term and aliases), lower-cased."""
+        self.forms: dict[str, str] = {}
+        """Tooltip text by every form of every term, as the glossary writes it."""
         self.by_form: dict[str, GlossaryTerm] = {}
         self._abbrs: dict[tuple[str, str | None], Markup] = {}
         for term in terms:
             # The first sentence is the definition; the rest is advice for the glossary page.
             tooltip = shorten(_SENTENCE_END.split(plain_text(term.definition), maxsplit=1)[0])
             for form in (term.term, *term.aliases):
-                self.definitions.setdefault(form, tooltip)
-                self.by_form.setdefault(form, term)
+                # Teams write "Baseline" at the start of a sentence and "baseline" inside one.
+                self.definitions.setdefault(form.lower(), tooltip)
+                self.forms.setdefault(form, tooltip)
+                self.by_form.setdefault(form.lower(), term)
         forms = sorted(self.definitions, key=len, reverse=True)
         self.pattern = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+            re.compile(
+                r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])", re.IGNORECASE
+            )
             if forms
             else None
         )
 
     def tooltip(self, name: str) -> str | None:
         """The tooltip text of a term or alias, if it is in the glossary."""
-        return self.definitions.get(name)
+        return self.definitions.get(name.lower())
 
     def abbr(self, label: str, name: str | None = None) -> Markup:
         """`label` escaped, wrapped in <abbr> with the definition of term `name` (or `label`)."""
         # Pages ask for the same few labels thousands of times.
         cached = self._abbrs.get((label, name))
         if cached is None:
-            tooltip = self.definitions.get(name or label)
+            tooltip = self.definitions.get((name or label).lower())
             if tooltip is None:
                 cached = escape(label)
             else:
@@ -183,7 +189,7 @@ class _MarkTerms(Treeprocessor):  # type: ignore[misc, unused-ignore]
         new: list[etree.Element] = []
         head = text[: matches[0].start()]
         for i, match in enumerate(matches):
-            abbr = etree.Element("abbr", title=self.terms.definitions[match.group(0)])
+            abbr = etree.Element("abbr", title=self.terms.definitions[match.group(0).lower()])
             abbr.text = match.group(0)
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             abbr.tail = text[match.end() : end]
