@@ -480,10 +480,15 @@ def _count_after(tokens: list[str], start: int, people_are_work: bool = False) -
     j = start
     while j < len(tokens) and tokens[j] in _DETERMINERS | {"top", "least", "up"}:
         j += 1
+    if people_are_work and (j >= len(tokens) or not tokens[j][:1].isdigit()):
+        # "Introduce Wechaty to more than 20 people", "partner with 4 researchers".
+        j = next((k for k in range(j, min(len(tokens), j + 6)) if tokens[k][:1].isdigit()), j)
     if j >= len(tokens) or not re.fullmatch(r"[$€£¥]?\d+(?:[.,]\d+)*k?", tokens[j]):
         return None
     if j + 1 < len(tokens) and tokens[j + 1] in ("%", "percent", "x"):
         return None
+    if tokens[j] == "1" or tokens[j - 1 : j] == ["all"]:
+        return None  # "export one correction file", "all 3 signals": one deliverable
     phrase_start = j + 1
     while phrase_start < len(tokens) and tokens[phrase_start][:1].isdigit():
         phrase_start += 1  # "30 Fortune 500 companies"
@@ -1098,6 +1103,9 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         result["input"] = " ".join(tokens[verb_index or 0 : stop])
     elif base_class == "delivery" and not purpose:
         count = _count_after(tokens, after, people_are_work=verb_base in CONTACT_VERBS)
+        times = _TIMES.search(text)
+        if count is None and times is not None:
+            count = times.group(0)  # "conduct the NPS survey 2 times per quarter"
         if count is not None:
             result["count"] = count
         elif verb_base in _ADD_LIKE and _customer_object(tokens, after):
@@ -1166,6 +1174,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
 
 
 _ADD_LIKE = _lexicon("add_like")
+_TIMES = re.compile(r"\b\d+ times\b(?: (?:a|per|each|every) \w+)?")
 
 
 def _customer_object(tokens: list[str], start: int) -> bool:
