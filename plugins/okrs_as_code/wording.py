@@ -85,6 +85,7 @@ TEAM_NOUNS = _lexicon("team_nouns")
 WORLD_VERBS = _lexicon("world_verbs")
 DELIVERABLE_NOUNS = _lexicon("deliverable_nouns")
 METRIC_NOUNS = _lexicon("metric_nouns")
+CHOSEN_BY_OTHERS = _lexicon("chosen_by_others")
 CONTACT_VERBS = _lexicon("contact_verbs")
 HEADCOUNT_VERBS = _lexicon("headcount_verbs")
 REACH_NOUNS = _lexicon("reach_nouns")
@@ -124,8 +125,9 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_PATTERN = re.compile(
-    r"\bfrom\s+\S*\d[^ ]*.*?\bto\s+\S*\d|\bby\s+(?:[$€£¥]\s?)?\d|\bto\s+(?:at least |under |"
-    r"below |above |over |less than |more than )?(?:[$€£¥]\s?)?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent)"
+    r"\bfrom\s+(?!v\d)\S*\d[^ ]*.*?\bto\s+(?!v\d)\S*\d|\bby\s+(?:[$€£¥]\s?)?\d|"
+    r"\bto\s+(?:at least |under |below |above |over |less than |more than )?(?:[$€£¥]\s?)?\d"
+    r"|\b\d+(?:[.,]\d+)?\s?(?:%|percent)"
     r"|\b(?:at least|at most|less than|more than|fewer than|under|below|above|over)\s*"
     r"(?:[$€£¥]\s?)?\d|(?<![\w])[<>≥≤]=?\s*(?:[$€£¥]\s?)?\d|\b(?:doubles?|triples?|halves?|halve)\b"
 )
@@ -385,7 +387,16 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         if nxt.endswith("s") and nxt not in _DETERMINERS and not nxt[:1].isdigit():
             i += 1  # "Hiring managers report ...": a modifier, not the verb
     leading_number = i < len(tokens) and tokens[i][:1].isdigit()
-    if i < len(tokens) and _lookup(tokens[i], table) is not None:
+    first = _lookup(tokens[i], table) if i < len(tokens) else None
+    if (
+        first is not None
+        and tokens[i] != first[1]
+        and tokens[i].endswith("s")
+        and tokens[i + 1 : i + 2]
+        and tokens[i + 1] in _SUBJECT_END | WORLD_VERBS
+    ):
+        first = None  # "Builds are green 95% of the time": a plural noun, then its verb
+    if first is not None:
         cls, base = _lookup(tokens[i], table)  # type: ignore[misc]
         return i, cls, base
     # A subject first ("Customer service completes ...", "A newsletter is published ..."):
@@ -679,8 +690,11 @@ def _subject_first(
         team = _team_subject(subject)
         plural = prev.endswith("s") or prev in ("they", "people") or prev[:1].isdigit()
         if word in WORLD_VERBS and not team and (word.endswith("s") or plural):
-            if _is_activity(prev) and not _CHANGE_PATTERN.search(" ".join(tokens)):
+            sentence = " ".join(tokens)
+            if _is_activity(prev) and not _CHANGE_PATTERN.search(sentence):
                 return None  # "Company stats meeting occurs every week": our own activity
+            if not _people(subject) and not _MEASURE.search(sentence):
+                return None  # "CI runs on ARM": a deliverable's state, read on
             return j, "world", table.get(word, ("world", word))[1]
         if not team and word.endswith("s") and table.get(word, ("",))[0] == "change":
             return j, "change", table[word][1]  # "Release frequency doubles"
@@ -692,6 +706,13 @@ def _subject_first(
                 continue  # "95% of 20 people surveyed trust ...": a participle in the subject
             return None
     return None
+
+
+# A measure, even without digits: "under a day", "without errors", "fewer incidents".
+_MEASURE = re.compile(
+    r"\d|\b(?:less|fewer|more|under|over|below|above|within|without|at most|at least|"
+    r"zero|no longer|faster|slower)\b"
+)
 
 
 def _team_subject(subject: list[str]) -> bool:
@@ -711,6 +732,14 @@ _PERIOD_FRAME = re.compile(
     r"(?:the\s+|this\s+|our\s+)?(?:quarter|year|cycle|month|half|period|season|sprint|"
     r"fy\S*|q[1-4]\S*|h[12]\S*)\s+(?:with|at|on)\s+"
 )
+
+
+def _without_heading(text: str) -> str:
+    """'Give back: 30 first-time contributors merged a PR': a short heading, then the KR."""
+    head, colon, rest = text.partition(": ")
+    if colon and len(head.split()) <= 2 and len(rest.split()) >= 3:
+        return rest
+    return text
 
 
 def _without_period_frame(text: str) -> str:
@@ -798,8 +827,12 @@ def _noun_phrase(tokens: list[str], start: int, table: dict[str, tuple[str, str]
         word = tokens[end]
         if word in _STOP or word in _RELATIVE:
             break
-        if end > start and (word.endswith("ing") or _is_participle(word)) and word in table:
-            break
+        nxt = tokens[end + 1] if end + 1 < len(tokens) else ""
+        if end > start and (
+            ((word.endswith("ing") or _is_participle(word)) and word in table)
+            or (word.endswith("ed") and (nxt in _STOP or nxt in _DETERMINERS or not nxt))
+        ):
+            break  # "Roadmap shared with ...", but "themed talks" is one noun phrase
         end += 1
     return tokens[start:end]
 
@@ -842,7 +875,10 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
     if head not in DELIVERABLE_NOUNS and _singular(head) not in DELIVERABLE_NOUNS:
         return None
     if any(
-        w in METRIC_NOUNS or w in CUSTOMER_NOUNS or w in INPUT_NOUNS or w in _COPULAS
+        w in METRIC_NOUNS
+        or w in INPUT_NOUNS
+        or w in _COPULAS
+        or (w in CUSTOMER_NOUNS and w in phrase)
         for w in tokens
     ):
         return None  # a measure, people, resources, or a sentence with its own predicate
@@ -966,7 +1002,7 @@ def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
 
 def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording:
     """Read one key result statement."""
-    text = _join_phrases(_without_period_frame(normalise(statement)))
+    text = _join_phrases(_without_period_frame(_without_heading(normalise(statement))))
     table = _verb_table(tuple(sorted(extra_output_verbs)))
     if extra_output_verbs:
         # Multi-word extra verbs ("roll out") are matched as their first word.
@@ -1034,11 +1070,26 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             outside_agent
             or (_people(subject) and not (by and agent))
             or (_lemma_in(verb_base or "", WORLD_VERBS) and base_class != "delivery")
+            or verb_base in CHOSEN_BY_OTHERS
+            or _SERVICE_LEVEL.search(text)
+            or (_lemma_in(verb or "", WORLD_VERBS) and bool(numbers))
         ):
+            # "Issues are triaged within 2 days", "The plugin is installed on 5,000 sites",
+            # "Governance docs cited by 3 agencies": a service level or what others do.
             # "The modal is visited by 5% of all users", "New users are introduced to ...",
             # "The standard is widely used": what happens in the world, not work delivered.
             verb_class = base_class = "world"
             passive = False
+    if (
+        verb_index == 0
+        and verb is not None
+        and verb != verb_base
+        and _is_participle(verb)
+        and verb_base in CHOSEN_BY_OTHERS
+    ):
+        verb_class = base_class = "world"  # "Included in 3 Linux distributions"
+    if verb_base == "take" and _DURATION.search(text):
+        verb_class = base_class = "world"  # "Takes less than 10 minutes to deploy a service"
     state = None
     if base_class not in ("world", "keep", "change", "input") and not purpose:
         state = _state_reading(text, tokens, verb_index, verb_class, verb_base)
@@ -1101,6 +1152,13 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         object_head = _head_noun(tokens, after)
         stop = object_head[0] + 1 if object_head else after
         result["input"] = " ".join(tokens[verb_index or 0 : stop])
+    elif (
+        base_class == "delivery"
+        and not purpose
+        and tokens[after : after + 1] == ["to"]
+        and (_amount_at(tokens, after + 1))
+    ):
+        verb_class = "change"  # "scale to $100k worth of work": a level to reach
     elif base_class == "delivery" and not purpose:
         count = _count_after(tokens, after, people_are_work=verb_base in CONTACT_VERBS)
         times = _TIMES.search(text)
@@ -1174,6 +1232,15 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
 
 
 _ADD_LIKE = _lexicon("add_like")
+_DURATION = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s?(?:s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|"
+    r"months?|ms)\b|\b(?:a|an|one) (?:minute|hour|day|week)\b"
+)
+# A service level: how fast or how reliably something happens.
+_SERVICE_LEVEL = re.compile(
+    r"\b(?:within|in under|in less than|under|below)\s+\d+(?:[.,]\d+)?\s?(?:s|sec|seconds?|min|"
+    r"minutes?|h|hours?|days?|business days|weeks?|ms)\b"
+)
 _TIMES = re.compile(r"\b\d+ times\b(?: (?:a|per|each|every) \w+)?")
 
 
@@ -1235,6 +1302,8 @@ def _recurring_activity(text: str, tokens: list[str]) -> str | None:
     head = _head_noun(tokens, 0)
     if head is None or not _is_activity(head[1]) or not _FREQUENCY.search(text):
         return None
+    if _CHANGE_PATTERN.search(text):
+        return None  # "Sessions per user per week increase from 2.1 to 3": a measure
     return " ".join(tokens[: head[0] + 1])
 
 
