@@ -677,7 +677,7 @@ def _subject_first(
     if i >= len(tokens):
         return None
     found = _lookup(tokens[i], table)
-    modifier = tokens[i + 1 : i + 2] and tokens[i + 1] in METRIC_NOUNS
+    modifier = _metric_subject(tokens, i + 1, table)
     if found is not None and tokens[i] == found[1] and not (found[0] == "delivery" and modifier):
         return None  # a verb in its base form first: an imperative, "Run 3 workshops"
     for j in range(i + 1, min(len(tokens), i + 9)):
@@ -713,6 +713,25 @@ _MEASURE = re.compile(
     r"\d|\b(?:less|fewer|more|under|over|below|above|within|without|at most|at least|"
     r"zero|no longer|faster|slower)\b"
 )
+
+
+_LEVEL_WORDS = _words("up down from to at of under below above over < > ≥ ≤ is are reaches")
+
+
+def _metric_subject(tokens: list[str], start: int, table: dict[str, tuple[str, str]]) -> bool:
+    """A measure named right after the first word and then given a level: 'Release
+    frequency doubles', 'Call centre volumes down 25%', 'Ship time under 2 days'."""
+    phrase = _noun_phrase(tokens, start, table)[:3]
+    for k, word in enumerate(phrase):
+        if word in METRIC_NOUNS or _singular(word) in METRIC_NOUNS:
+            nxt = tokens[start + k + 1 : start + k + 2]
+            return (
+                not nxt
+                or nxt[0] in _LEVEL_WORDS
+                or nxt[0][:1].isdigit()
+                or (table.get(nxt[0], ("",))[0] == "change")
+            )
+    return False
 
 
 def _team_subject(subject: list[str]) -> bool:
