@@ -425,7 +425,7 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
             continue
         if word in ACTIVITY_NOUNS or word in CUSTOMER_NOUNS or leading_number or j > i + 6:
             continue  # "25 positive reviews": a plural noun, not a verb
-        if word in table and word.endswith("s") and not word.endswith("ss"):
+        if word in table and word.endswith("s") and not word.endswith("ss") and j + 1 < len(tokens):
             cls, base = table[word]
             if word != base:  # "completes", "increases": a verb in the third person
                 return j, cls, base
@@ -876,6 +876,18 @@ def _milestone_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]])
     return None
 
 
+_COMPARATIVES = _words("better worse more less fewer greater higher lower")
+
+
+def _is_comparative(word: str) -> bool:
+    """'faster', 'easier', 'better': a change, however vague."""
+    return word in _COMPARATIVES or (
+        len(word) > 5
+        and word.endswith(("ier", "ster", "der", "per", "ter", "ger", "ner", "ler"))
+        and word not in DELIVERABLE_NOUNS
+    )
+
+
 def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
     """A verbless statement that names a thing to build: 'Stable Python SDK', 'Support for
     signed artifacts'. A measure anywhere in it makes it a metric name instead."""
@@ -893,14 +905,20 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
         return None  # "customer support" is a team or a measure; "support for X" a feature
     if head not in DELIVERABLE_NOUNS and _singular(head) not in DELIVERABLE_NOUNS:
         return None
+    # People after "for" are who the thing is for ("Beta program for enterprise users");
+    # anywhere else they are what is measured ("A steady flow of new contributors").
+    joins = [k for k, w in enumerate(tokens) if w in ("for", "with", "to")]
+    beneficiaries = tokens[joins[0] :] if joins else []
     if any(
         w in METRIC_NOUNS
         or w in INPUT_NOUNS
         or w in _COPULAS
-        or (w in CUSTOMER_NOUNS and w in phrase)
+        or (w in CUSTOMER_NOUNS and w not in beneficiaries)
         for w in tokens
     ):
         return None  # a measure, people, resources, or a sentence with its own predicate
+    if any(_is_comparative(w) for w in phrase):
+        return None  # "Faster builds", "Better documentation": a vague change, not a thing
     return " ".join(tokens[: start + len(phrase) + (2 if after == ["for"] else 0)])
 
 
@@ -1053,6 +1071,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     # Verbs whose class depends on what follows them.
     if verb_base in CHANGE_ONLY_WITH_A_MEASURE and verb_class == "change" and not numbers:
         verb_class = "delivery"  # "move writes to object storage": moving a thing is work
+    if verb_base == "make" and any(_is_comparative(w) for w in tokens[after : after + 5]):
+        verb_class = "change"  # "Make onboarding easier for newcomers": a vague change
     if verb_base in CHANGE_WITH_A_LEVEL and _LEVEL.search(text):
         verb_class = "change"  # "fill stands to 88%": a level of the world
     if verb_base in ACQUIRE_ONLY_WITH_A_NUMBER and verb_class == "acquire" and not numbers:
