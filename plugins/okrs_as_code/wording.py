@@ -773,6 +773,9 @@ _STATE = re.compile(
     r"in production|production-ready|ga|generally available|certified|compliant|accredited|"
     r"approved|signed off|signed-off)\b"
 )
+_HAS_THING = re.compile(
+    r"\b(?:has|have)\s+(?:a|an|the|its own|their own|our|own)\s+((?:[\w-]+\s+){0,2}[\w-]+)"
+)
 _MILESTONE_WORDS = _words("compliant certified approved accredited")
 
 
@@ -829,6 +832,13 @@ def _state_reading(
             head[1] in ARTIFACT_NOUNS or head[1] in DELIVERABLE_NOUNS or _is_activity(head[1])
         ):
             phrase = " ".join(tokens[: verb_index + 2 + head[0]])
+    if phrase is None and not _NUMBER.search(text):
+        # "Every team has an on-call runbook": the deliverable exists for each of them.
+        owns = _HAS_THING.search(clause)
+        if owns is not None and not _people(_tokens(clause[: owns.start()])):
+            thing = _tokens(owns.group(1))
+            if thing and (thing[-1] in DELIVERABLE_NOUNS or thing[-1] in ARTIFACT_NOUNS):
+                phrase = clause[: owns.end()].strip()
     if phrase is None:
         return None
     words = _tokens(phrase)
