@@ -8,12 +8,15 @@ then times, in the same run and on the same texts:
 - lint_statement: what `okrs lint-text` runs for each statement (wording analysis, rules,
   messages), with the configuration it uses by default.
 The best of ROUNDS rounds is kept for each, since the machine is shared and noisy. Prints
-ms/statement for both and their ratio. Goal (issue 8): lint_statement under 1 ms/statement.
+ms/statement for both and their ratio, and the whole command `okrs lint-text -` with every
+statement on standard input, start-up included, divided by the number of statements.
+Goal (issue 8): under 1 ms/statement.
 """
 
 from __future__ import annotations
 
 import csv
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -57,8 +60,17 @@ def main() -> int:
     print(f"{len(texts)} statements, best of {rounds} rounds")
     print(f"baseline str.lower().split(): {baseline:.4f} ms/statement")
     print(f"okrs lint-text (lint_statement): {lint:.4f} ms/statement ({lint / baseline:.0f}x)")
-    print("goal: under 1 ms/statement:", "met" if lint < 1 else "NOT met")
-    return 0 if lint < 1 else 1
+    command = [str(Path(sys.executable).parent / "okrs"), "lint-text", "-"]
+    stdin = "\n".join(t.replace("\n", " ") for t in texts)
+    whole = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(command, input=stdin, capture_output=True, text=True, check=False)
+        whole = min(whole, time.perf_counter() - start)
+    per = whole / len(texts) * 1000
+    print(f"okrs lint-text - (whole command, start-up included): {per:.4f} ms/statement")
+    print("goal: under 1 ms/statement:", "met" if max(lint, per) < 1 else "NOT met")
+    return 0 if max(lint, per) < 1 else 1
 
 
 if __name__ == "__main__":
