@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .model import Cycle, KeyResult, Objective, OkrSet
 
 # Rules that a learning objective expects to fire: there they only inform.
-LEARNING_INFO = frozenset({"OKR101", "OKR102", "OKR103", "OKR109"})
+LEARNING_INFO = frozenset({"OKR101", "OKR102", "OKR103"})
 OUTPUT_FAMILY = frozenset({"OKR101", "OKR102", "OKR103", "OKR108"})
 # Findings only `okrs diff` can make: an `accept:` of them is never unused in a lint run.
 DIFF_ONLY = frozenset({"OKR302", "OKR303"})
