@@ -628,7 +628,10 @@ def _binary(
         for w in rest[:8]:
             if w in STATE_WORDS or w.endswith(("-compliant", "-certified", "-ready")):
                 return " ".join(tokens[verb_index : verb_index + 1 + rest.index(w) + 1])
-    if verb_class in ("passive-delivery", "passive-state") and not _NUMBER.search(text):
+    reached = verb_class == "passive-acquire" and verb_base in ("reach", "achieve", "attain")
+    if (verb_class in ("passive-delivery", "passive-state") or reached) and not _NUMBER.search(
+        text
+    ):
         return " ".join(tokens[max(0, verb_index - 3) : verb_index + 1])
     if verb_base in ("complete", "finish", "finalise", "finalize") and not _NUMBER.search(text):
         head = _head_noun(rest, 1 if rest[:1] in (["the"], ["a"], ["an"], ["our"]) else 0)
@@ -758,6 +761,7 @@ _STATE = re.compile(
 _HAS_THING = re.compile(
     r"\b(?:has|have)\s+(?:a|an|the|its own|their own|our|own)\s+((?:[\w-]+\s+){0,2}[\w-]+)"
 )
+_MILESTONE_VERBS = _words("reach achieve attain")  # "A+ SSL rating is reached": yes or no
 _MILESTONE_WORDS = _words("compliant certified approved accredited")
 
 
@@ -1100,7 +1104,11 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         elif (
             outside_agent
             or (_people(subject) and not (by and agent))
-            or (_lemma_in(verb_base or "", WORLD_VERBS) and base_class != "delivery")
+            or (
+                _lemma_in(verb_base or "", WORLD_VERBS)
+                and base_class != "delivery"
+                and verb_base not in _MILESTONE_VERBS
+            )
             or verb_base in CHOSEN_BY_OTHERS
             or _SERVICE_LEVEL.search(text)
             or (_lemma_in(verb or "", WORLD_VERBS) and bool(numbers))
