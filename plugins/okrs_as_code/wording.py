@@ -246,6 +246,11 @@ def _words_to_digits(text: str) -> str:
     return re.sub(pattern, replace, text, flags=re.IGNORECASE)
 
 
+_LIST_MARKER = re.compile(
+    r"^(?:kr\s?\d+(?:\.\d+)*\s*[-:.)–]\s*|\d+(?:\.\d+)*[.)]\s+)", re.IGNORECASE
+)
+
+
 def normalise(text: str) -> str:
     """Lower case, straight quotes, number words as digits, single spaces."""
     text = (
@@ -256,7 +261,8 @@ def normalise(text: str) -> str:
         .replace("—", "-")
     )
     text = _words_to_digits(text)
-    text = re.sub(r"^(\d+)x\s", r"\1 ", text.strip())  # "2x demos": a count, not a factor
+    text = _LIST_MARKER.sub("", text.strip())  # "KR 1.2 - ", "3) ": a label, not the KR
+    text = re.sub(r"^(\d+)x\s", r"\1 ", text)  # "2x demos": a count, not a factor
     return " ".join(text.lower().split()).strip(" .;")
 
 
