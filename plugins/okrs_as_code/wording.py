@@ -765,7 +765,8 @@ _STATE = re.compile(
     r"approved|signed off|signed-off)\b"
 )
 _HAS_THING = re.compile(
-    r"\b(?:has|have)\s+(?:a|an|the|its own|their own|our|own)\s+((?:[\w-]+\s+){0,2}[\w-]+)"
+    r"\b(?:has|have)\s+(?:a|an|the|its own|their own|our|own)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\b"
+    r"(?=\s+(?:to|for|in|on|that|which|with)\b|\s*$)"
 )
 _MILESTONE_VERBS = _words("reach achieve attain")  # "A+ SSL rating is reached": yes or no
 _MILESTONE_WORDS = _words("compliant certified approved accredited")
@@ -827,7 +828,7 @@ def _state_reading(
     if phrase is None and not _NUMBER.search(text):
         # "Every team has an on-call runbook": the deliverable exists for each of them.
         owns = _HAS_THING.search(clause)
-        if owns is not None and not _people(_tokens(clause[: owns.start()])):
+        if owns is not None:
             thing = _tokens(owns.group(1))
             if thing and (thing[-1] in DELIVERABLE_NOUNS or thing[-1] in ARTIFACT_NOUNS):
                 phrase = clause[: owns.end()].strip()
