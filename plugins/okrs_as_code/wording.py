@@ -925,7 +925,7 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
     return " ".join(tokens[: start + len(phrase) + (2 if after == ["for"] else 0)])
 
 
-_CLAUSE_JOIN = re.compile(r"\b(?:that|which|who|and|with)\b|[,;](?=\s)|&")
+_CLAUSE_JOIN = re.compile(r"\b(?:that|which|who|and|with|\w+ed by)\b|[,;](?=\s)|&")
 
 
 def _reach_clause(text: str) -> bool:
