@@ -1373,12 +1373,18 @@ def _activity_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> st
     return " ".join(tokens[start : (head[0] + 1) if head else end])
 
 
+_COUNT_ENDS = _words("per in with for on at across by during this each every") | {""}
+
+
 def _leading_count(tokens: list[str]) -> str | None:
     """A verbless statement that opens with a count of activities: '12 webinars per quarter'."""
     if not tokens or not re.fullmatch(r"\d+(?:[.,]\d+)*", tokens[0]):
         return None
     for k in range(1, min(len(tokens), 5)):
         word = tokens[k]
+        nxt, then = [*tokens[k + 1 : k + 3], "", ""][:2]
+        if word in CUSTOMER_NOUNS and _is_activity(nxt) and then in _COUNT_ENDS:
+            continue  # "20 customer interviews": the customers say whose interviews
         if word in CUSTOMER_NOUNS or word in METRIC_NOUNS or word in REACH_NOUNS or word in _STOP:
             return None
         # "12 webinars", "2 launched use cases", "2 stable SDKs": things the team makes.
