@@ -524,7 +524,8 @@ def test_overlapping_cycles_the_key_result_decides(
 
 
 def test_a_symlinked_okr_file_stays_a_link(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
-    real = example.parent / "elsewhere.yaml"
+    (example / ".shared").mkdir()
+    real = example / ".shared/checkout.yaml"  # inside the root, where links may point
     link = example / "2026-Q4/checkout.yaml"
     real.write_bytes(link.read_bytes())
     link.unlink()
@@ -538,8 +539,8 @@ def test_a_symlinked_okr_file_stays_a_link(example: Path, okrs) -> None:  # type
 def test_any_note_text_survives_the_round_trip(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
     from okrs_as_code.loading import load_okrs
 
-    note = 'Line one\nline two: "quoted" \\ back\tslash \u2028 sep \x85 nel \x7f del 😀 # not a comment'
-    r = okrs("checkin", KR, "--note", note, "--date", "2026-11-20")
+    note = 'Line one\nline two: "quoted" \\ back\tslash \u2028 sep 😀 # not a comment'
+    r = okrs("checkin", KR, "--note", note.replace("\n", "\r\n"), "--date", "2026-11-20")
     assert r.exit_code == 0, r.err
     okr_set, diagnostics = load_okrs(example)
     assert okr_set is not None and not diagnostics
@@ -604,3 +605,13 @@ def test_the_checkin_says_where_the_key_result_stands(
         assert r.exit_code == 0, r.err
         line = r.out.splitlines()[0]
         assert line.endswith(f"checkout/kinds/{kr}" + (f"; {standing}" if standing else ""))
+
+
+def test_a_note_with_a_hidden_control_character_is_refused(example: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    before = snapshot(example)
+    r = okrs("checkin", KR, "--note", "Fine\x85 really", "--date", "2026-11-20")
+    assert r.exit_code == 2
+    assert r.err.rstrip().endswith(
+        "Error: note holds the invisible control character U+0085; remove it"
+    )
+    assert snapshot(example) == before

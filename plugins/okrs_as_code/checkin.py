@@ -73,6 +73,8 @@ def _number(text: str, what: str, low: float | None = None, high: float | None =
     return repr(number)
 
 
+# Control and bidirectional-override characters hide what a note says; the format refuses them.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Characters YAML will not read raw (C1 controls, DEL) or reads as line breaks (NEL, LS, PS),
 # which JSON leaves unescaped.
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
@@ -154,7 +156,14 @@ def plan(okrs: OkrSet, request: Request, today: dt.date) -> Planned:
     if request.confidence not in (None, ""):
         fields.append(("confidence", _number(request.confidence, "confidence", 0, 1)))
     if request.note is not None and request.note.strip():
-        fields.append(("note", _string(request.note.strip())))
+        # Line breaks as the file writes them (a CSV cell from Windows has CRLF) are one \n.
+        note = request.note.replace("\r\n", "\n").replace("\r", "\n").strip()
+        hidden = _HIDDEN.search(note)
+        if hidden is not None:
+            raise EditError(
+                f"note holds the invisible control character U+{ord(hidden.group()):04X}; remove it"
+            )
+        fields.append(("note", _string(note)))
     if len(fields) == 1:
         raise EditError("a check-in needs a value, a progress (percent complete) or a note")
     return Planned(kr, cycle, date, tuple(fields))
