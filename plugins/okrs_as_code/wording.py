@@ -785,11 +785,12 @@ _STATE = re.compile(
     r"\b(?:(?:is|are|be|been|was|were|will be|now)\s+)?(?:now\s+|fully\s+|publicly\s+|"
     r"generally\s+)?(?P<state>live|in place|in-place|available|ready|operational|"
     r"in production|production-ready|ga|generally available|certified|compliant|accredited|"
-    r"approved|signed off|signed-off)\b"
+    r"approved|signed off|signed-off|up and running|interoperable|interops?|exists?|"
+    r"complete and published|to the finish line|no longer in limbo)\b"
 )
 _HAS_THING = re.compile(
     r"\b(?:has|have)\s+(?:a|an|the|its own|their own|our|own)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\b"
-    r"(?=\s+(?:to|for|in|on|that|which|with)\b|\s*$)"
+    r"(?=\s+(?:to|for|in|on|of|that|which|with)\b|\s*$)"
 )
 _MILESTONE_VERBS = _words("reach achieve attain")  # "A+ SSL rating is reached": yes or no
 _MILESTONE_WORDS = _words("compliant certified approved accredited")
@@ -817,7 +818,13 @@ def _state_reading(
         subject = _tokens(clause[: match.start()])
         if (
             0 < len(subject) <= 8
-            and not any(w in CUSTOMER_NOUNS or w in METRIC_NOUNS for w in subject)
+            and not any(w in CUSTOMER_NOUNS for w in subject)
+            # A measure as the subject ("Checkout conversion is ready") is not a thing; as a
+            # modifier ("Usage examples exist") it only says which thing.
+            and not any(
+                w in METRIC_NOUNS and (k + 1 == len(subject) or subject[k + 1] in _STOP)
+                for k, w in enumerate(subject)
+            )
             and _lookup(subject[0], _verb_table()) is None  # "Get X ready": a verb first
         ):
             phrase = clause[: match.end()].strip()
@@ -848,10 +855,12 @@ def _state_reading(
             head[1] in ARTIFACT_NOUNS or head[1] in DELIVERABLE_NOUNS or _is_activity(head[1])
         ):
             phrase = " ".join(tokens[: verb_index + 2 + head[0]])
-    if phrase is None and not _NUMBER.search(text):
-        # "Every team has an on-call runbook": the deliverable exists for each of them.
-        owns = _HAS_THING.search(clause)
-        if owns is not None:
+    owns = _HAS_THING.search(clause) if phrase is None else None
+    if owns is not None and not _NUMBER.search(clause[owns.start() :]):
+        # "Every team has an on-call runbook", "100% of employees have a training plan": the
+        # deliverable exists for each of them, or for the people it is given to.
+        subject = _tokens(clause[: owns.start()])
+        if not _NUMBER.search(clause[: owns.start()]) or subject[1:3] == ["%", "of"]:
             thing = _tokens(owns.group(1))
             if thing and (thing[-1] in DELIVERABLE_NOUNS or thing[-1] in ARTIFACT_NOUNS):
                 phrase = clause[: owns.end()].strip()
