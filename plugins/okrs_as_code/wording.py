@@ -514,8 +514,10 @@ def _count_after(tokens: list[str], start: int, people_are_work: bool = False) -
     if (
         not people_are_work
         and not _is_activity(noun)
-        and any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in phrase)
+        and (noun in CUSTOMER_NOUNS or _singular(noun) in CUSTOMER_NOUNS or noun in METRIC_NOUNS)
     ):
+        # What is counted is the head: "3 new business capability standards" counts standards
+        # the team writes, "30 enterprise customers" counts customers.
         return None
     return " ".join(tokens[j : k + 1])
 
@@ -809,7 +811,8 @@ def _state_reading(
     "We have a public roadmap". The subject decides: a compliance, certification or approval
     is a milestone (OKR103); anything else is a deliverable that exists once done (OKR101).
     """
-    if _CHANGE_PATTERN.search(text):
+    # "100% of employees have a plan": a share saying who has the deliverable, not a measure.
+    if _CHANGE_PATTERN.search(re.sub(r"^\d+(?:[.,]\d+)?\s?% of ", "", text)):
         return None
     phrase: str | None = None
     clause = _main_clause(text)
