@@ -1117,6 +1117,14 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         verb_class = "delivery"  # "capture requirements": work, not customers won
     base_class = verb_class.removeprefix("passive-") if verb_class else None
     passive = verb_class is not None and verb_class.startswith("passive-")
+    if base_class == "keep" and not numbers and not measurable:
+        kept = _head_noun(tokens, after)
+        if kept is not None and (
+            kept[1] in ARTIFACT_NOUNS or _singular(kept[1]) in DELIVERABLE_NOUNS
+        ):
+            # "Maintain the encounters IG", "Maintain a log of ...": keeping one of our own
+            # things up is work; "maintain 99.9% uptime" holds a level.
+            verb_class = base_class = "delivery"
     if base_class == "change" and tokens[after : after + 1] == ["into"]:
         verb_class = base_class = "delivery"  # "expand into 2 new markets": entering is work
     if passive and verb_index is not None:
@@ -1141,6 +1149,9 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
                 and not any(w in CUSTOMER_NOUNS for w in subject[activity + 1 :])
             ):
                 result["count"] = " ".join(subject[start : activity + 1])
+            elif verb_base in HEADCOUNT_VERBS:
+                # "At least 1 gateway provider was hired": people added to the team, an input.
+                result["input"] = " ".join([*subject[start:], tokens[verb_index]])
             verb_class = base_class = "world"
             passive = False
         elif (
