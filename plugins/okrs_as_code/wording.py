@@ -251,6 +251,9 @@ _LIST_MARKER = re.compile(
 )
 
 
+_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
+
+
 def normalise(text: str) -> str:
     """Lower case, straight quotes, number words as digits, single spaces."""
     text = (
@@ -260,6 +263,7 @@ def normalise(text: str) -> str:
         .replace("–", "-")
         .replace("—", "-")
     )
+    text = _MARKDOWN_LINK.sub(r"\1", text)  # "[Electron Forge](https://...)": the name only
     text = _words_to_digits(text)
     text = _LIST_MARKER.sub("", text.strip())  # "KR 1.2 - ", "3) ": a label, not the KR
     text = re.sub(r"^(\d+)x\s", r"\1 ", text)  # "2x demos": a count, not a factor
@@ -526,6 +530,9 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+_SHARE = _words("percentage percent share proportion ratio rate % fraction")
+
+
 def _number_of_activity(
     text: str, tokens: list[str], table: dict[str, tuple[str, str]]
 ) -> str | None:
@@ -556,6 +563,11 @@ def _number_of_activity(
                 for w in (*phrase, after)
             ):
                 return " ".join(tokens[i : k + 2 if after and _is_participle(after) else k + 1])
+    for i in range(1, len(tokens)):
+        if tokens[i] == "count" and (
+            _is_activity(tokens[i - 1]) or (i > 1 and _is_activity(tokens[i - 2]))
+        ):
+            return " ".join(tokens[max(i - 2, 0) : i + 1])  # "testcase instance count"
     for i in range(len(tokens) - 2):
         if tokens[i] == "to" and tokens[i + 1][:1].isdigit() and _is_activity(tokens[i + 2]):
             return " ".join(tokens[i + 1 : i + 3])  # "increase the collection to 650 snippets"
@@ -567,6 +579,8 @@ def _number_of_activity(
         if (
             _is_activity(a)
             and nxt not in METRIC_NOUNS  # "video loading time": a measure of the video
+            # "percentage of PRs merged within 7 days": a share, a service level
+            and not any(w in _SHARE for w in tokens[max(0, k - 3) : k])
             and b in table
             and _is_participle(b)
             and b != table[b][1]  # "test set", "run cut": nouns as much as participles
@@ -828,7 +842,18 @@ def _state_reading(
         subject = _tokens(clause[: match.start()])
         if (
             0 < len(subject) <= 8
-            and not any(w in CUSTOMER_NOUNS for w in subject)
+            # People as the subject ("20 companies using the platform") are not a thing; as a
+            # modifier ("Subscriptions R5 is ready") they only name it.
+            and not any(
+                w in CUSTOMER_NOUNS
+                and (
+                    k + 1 == len(subject)
+                    or subject[k + 1] in _STOP
+                    or subject[k + 1].endswith("ing")
+                    or _is_participle(subject[k + 1])
+                )
+                for k, w in enumerate(subject)
+            )
             # A measure as the subject ("Checkout conversion is ready") is not a thing; as a
             # modifier ("Usage examples exist") it only says which thing.
             and not any(
