@@ -427,7 +427,10 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
                 cls, base = table.get(nxt, ("state", nxt))
                 return k, ("passive-" + cls), base
             continue
-        if word in ACTIVITY_NOUNS or word in CUSTOMER_NOUNS or leading_number or j > i + 6:
+        # A headline passive may follow a longer subject ("Reference server and client
+        # implementation for v2 IG merged into ...") than a verb in the third person.
+        reach = 8 if _is_participle(word) else 6
+        if word in ACTIVITY_NOUNS or word in CUSTOMER_NOUNS or leading_number or j > i + reach:
             continue  # "25 positive reviews": a plural noun, not a verb
         if word in table and word.endswith("s") and not word.endswith("ss") and j + 1 < len(tokens):
             cls, base = table[word]
@@ -863,6 +866,25 @@ def _state_reading(
             and _lookup(subject[0], _verb_table()) is None  # "Get X ready": a verb first
         ):
             phrase = clause[: match.end()].strip()
+    become = next((k for k, w in enumerate(tokens) if w in ("become", "becomes")), None)
+    if phrase is None and become is not None and verb_index is None:
+        # "libp2p and the switch become full state machines", "Become CKA in Q2": a state our
+        # thing (or we) reach once, not people joining ("organisations become members").
+        subject, thing = tokens[:become], _noun_phrase(tokens, become + 1, _verb_table())
+        if (
+            thing
+            and not _people(subject)
+            and not any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in subject)
+            and not any(
+                w in CUSTOMER_NOUNS
+                or _singular(w) in CUSTOMER_NOUNS
+                or w in METRIC_NOUNS
+                or w[:1] in "#0123456789"
+                or _is_comparative(w)
+                for w in thing
+            )
+        ):
+            phrase = " ".join(tokens[: become + 1 + len(thing)])
     if phrase is None and verb_class == "passive-delivery" and verb_index is not None:
         subject = tokens[:verb_index]
         leading_number = bool(subject) and subject[0][:1].isdigit()
