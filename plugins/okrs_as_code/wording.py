@@ -416,6 +416,17 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
             ):
                 k += 1  # "is widely used", "are fully documented"
             nxt = tokens[k] if k < len(tokens) else ""
+            if (
+                tokens[k + 1 : k + 2] == ["and"]
+                and k + 2 < len(tokens)
+                and _is_participle(tokens[k + 2])
+                and tokens[k + 2] in table
+                and nxt not in table
+            ):
+                # "Knowledge sources are clear and incorporated into processes": the
+                # participle after the adjective says what was done to them.
+                cls, base = table[tokens[k + 2]]
+                return k + 2, ("passive-" + cls), base
             if word in ("has", "have") and nxt in table:
                 cls, base = table[nxt]  # perfect tense: "subscriptions have reached 10,000"
                 return k, cls, base
@@ -941,7 +952,11 @@ def _noun_phrase(tokens: list[str], start: int, table: dict[str, tuple[str, str]
         nxt = tokens[end + 1] if end + 1 < len(tokens) else ""
         if end > start and (
             ((word.endswith("ing") or _is_participle(word)) and word in table)
-            or (word.endswith("ed") and (nxt in _STOP or nxt in _DETERMINERS or not nxt))
+            or (
+                word.endswith("ed")
+                and word not in DELIVERABLE_NOUNS  # "testbed" is a noun
+                and (nxt in _STOP or nxt in _DETERMINERS or not nxt)
+            )
         ):
             break  # "Roadmap shared with ...", but "themed talks" is one noun phrase
         end += 1
@@ -1286,9 +1301,12 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             elif tokens[:1] == ["new"] and not numbers:
                 # "New self-service help area": a thing to build, named as the result.
                 reading, phrase = "thing", " ".join(tokens[:4])
-            elif not numbers and not measurable:
-                milestone = _milestone_noun_phrase(tokens, table)
-                thing = _deliverable_noun_phrase(tokens, table)
+            elif not _NUMBER.search(bare := _PARENTHESES.sub("", text)) and not (
+                _CHANGE_PATTERN.search(bare)
+            ):
+                # "Large Scale Testbed (50k+ nodes)": a number in brackets specifies the thing.
+                milestone = _milestone_noun_phrase(_tokens(bare), table)
+                thing = _deliverable_noun_phrase(_tokens(bare), table)
                 if milestone is not None:
                     result["binary"] = milestone
                 elif thing is not None:
@@ -1387,6 +1405,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
 
 
 _ADD_LIKE = ADD_LIKE
+_PARENTHESES = re.compile(r"\([^)]*\)")
 _DURATION = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|"
     r"months?|ms)\b|\b(?:a|an|one) (?:minute|hour|day|week)\b"
