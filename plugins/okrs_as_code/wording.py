@@ -1246,8 +1246,10 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         verb_index is not None
         and tokens[1:3] == ["%", "of"]
         and tokens[verb_index - 1 : verb_index] in (["have"], ["has"])
+        and not _team_subject(tokens[3 : verb_index - 1])
     ):
         # "100% of public entities have mitigated their risk": a share of others who did it.
+        # A share of our own people ("100% of managers have taken 1 training") is our work.
         verb_class = base_class = "world"
     if (
         verb_index == 0
