@@ -121,7 +121,9 @@ _DETERMINERS = _words(
     """
 )
 # "Don't push code that fails tests": a rule for the team's own work is still about that work.
-_SKIP_LEADING = _words("we i team will shall should must to and by let's lets subjectively don't dont")
+_SKIP_LEADING = _words(
+    "we i team will shall should must to and by let's lets subjectively don't dont"
+)
 _PERFECT = _words("have has had we've i've they've")
 
 
@@ -529,7 +531,6 @@ def _count_after(tokens: list[str], start: int, people_are_work: bool = False) -
     if head is None:
         return None
     k, noun = head
-    phrase = tokens[phrase_start : k + 1]
     if (
         not people_are_work
         and not _is_activity(noun)
@@ -569,8 +570,10 @@ def _number_of_activity(
             phrase = tokens[i + 2 : k + 1]
             after = tokens[k + 1] if k + 1 < len(tokens) else ""
             per = tokens[k + 1 : k + 3]
-            if per[:1] == ["per"] and per[1:] and (
-                _singular(per[1]) in CUSTOMER_NOUNS or per[1] + "s" in METRIC_NOUNS
+            if (
+                per[:1] == ["per"]
+                and per[1:]
+                and (_singular(per[1]) in CUSTOMER_NOUNS or per[1] + "s" in METRIC_NOUNS)
             ):
                 continue  # "number of pages per session": what each visitor does, a behaviour
             if _is_activity(noun) or any(
@@ -1423,8 +1426,8 @@ _DURATION = re.compile(
 )
 # A service level: how fast or how reliably something happens.
 _SERVICE_LEVEL = re.compile(
-    r"\b(?:within|in under|in less than|in no more than|no more than|in at most|under|below)\s+\d+(?:[.,]\d+)?\s?(?:s|sec|seconds?|min|"
-    r"minutes?|h|hours?|days?|business days|weeks?|ms)\b"
+    r"\b(?:within|in under|in less than|in no more than|no more than|in at most|under|below)"
+    r"\s+\d+(?:[.,]\d+)?\s?(?:s|sec|seconds?|min|minutes?|h|hours?|days?|business days|weeks?|ms)\b"
 )
 _TIMES = re.compile(r"\b\d+ times\b(?: (?:a|per|each|every) \w+)?")
 
