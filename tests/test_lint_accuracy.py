@@ -15,12 +15,14 @@ OUTPUT_FAMILY = {"OKR101", "OKR102", "OKR103", "OKR108"}
 POSITIVE = {"output", "activity", "binary", "input"}
 # Labels whose statements must get no output-family finding (unless listed and explained).
 NEGATIVE = {"outcome", "kpi", "outside_control", "too_far"}
-# Real teams' KRs (issue 8), labelled with a dev and a blind split. Only the dev split is
-# tested here: the blind split is measured once with bench/accuracy.py by the lead, and joins
-# these tests (add "blind" below) only after that figure is recorded and the misses studied.
+# Real teams' KRs (issue 8), labelled with a dev and a blind split. The blind split was
+# measured once with bench/accuracy.py before it was studied (P 0.948, R 0.664); it joined
+# these tests after that figure was recorded and its misses were studied for mechanisms.
 REAL = DATA / "kr_real.tsv"
-STUDIED_SPLITS = {"dev"}
+STUDIED_SPLITS = {"dev", "blind"}
 KNOWN_FALSE_POSITIVES = DATA / "kr_known_false_positives.tsv"
+# Output-shaped real statements the linter does not flag, each with the reason.
+KNOWN_MISSES = DATA / "kr_known_misses.tsv"
 # The family each label must get (DESIGN section 4 and the issue's "done when").
 EXPECTED = {
     "output": {"OKR101", "OKR102"},
@@ -35,6 +37,9 @@ EXPECTED = {
 
 DEV_PRECISION = 0.98
 DEV_RECALL = 0.98
+# The whole real corpus (dev and blind) after the blind split was studied.
+REAL_PRECISION = 0.99
+REAL_RECALL = 0.95
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -110,6 +115,30 @@ def test_output_detection_on_real_teams_krs_dev_split() -> None:
     # The figures reached on the dev split when this was written (bench/accuracy.py prints
     # them with the per-rule confusion); a change that loses either fails here.
     assert precision >= DEV_PRECISION and recall >= DEV_RECALL, (precision, recall, wrong)
+
+
+def test_output_detection_on_the_whole_real_teams_corpus() -> None:
+    rows = _rows(REAL)
+    assert len(rows) >= 400
+    precision, recall, wrong = _precision_recall(rows)
+    # Reached after studying the blind split (bench/accuracy.py --split all prints the
+    # per-rule confusion); a change that loses either fails here.
+    assert precision >= REAL_PRECISION and recall >= REAL_RECALL, (precision, recall, wrong)
+
+
+def test_no_real_output_shaped_kr_is_missed_unless_listed_with_a_reason() -> None:
+    known = {row["text"]: row["explanation"] for row in _rows(KNOWN_MISSES)}
+    assert all(reason.strip() for reason in known.values())
+    unexplained, stale = [], set(known)
+    for row in _rows(REAL):
+        if row["split"] not in STUDIED_SPLITS or row["label"] not in POSITIVE:
+            continue
+        if not _codes(row["text"]) & OUTPUT_FAMILY:
+            stale.discard(row["text"])
+            if row["text"] not in known:
+                unexplained.append(f"{row['label']}: {row['text']}")
+    assert unexplained == []
+    assert stale == set(), "listed as missed but now flagged"
 
 
 def test_no_outcome_gets_an_output_finding_unless_listed_with_a_reason() -> None:
