@@ -26,7 +26,7 @@ from .model import (
     build_organization,
 )
 from .references import check_okrs, check_organization
-from .schema import Converter, YMap, checker
+from .schema import IMPLICIT, Converter, YMap, checker
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
@@ -36,11 +36,6 @@ MAX_DEPTH = 64
 _SAFE_DEPTH_BOUND = 2000
 
 _BaseLoader: type[Any] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-_TAGS = {
-    yaml.ScalarNode: "tag:yaml.org,2002:str",
-    yaml.SequenceNode: "tag:yaml.org,2002:seq",
-    yaml.MappingNode: "tag:yaml.org,2002:map",
-}
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
@@ -50,7 +45,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     """
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
-        return _TAGS[kind]
+        # Called for nodes written without a tag, and for the non-specific tag `!` (which
+        # YAML reads as "a string", and which is refused like any other explicit tag).
+        if implicit is False or implicit == (False, False):
+            return "!"
+        return IMPLICIT
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         pass
@@ -63,6 +62,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 # line start, and followed by a name. Markdown emphasis (`**bold**`) rarely matches, and a false
 # match only costs a scan of the events.
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s*,\[\]{}]", re.MULTILINE)
+# The non-specific tag `!` (libyaml hides it from the composer): a `!` alone before a value.
+_BARE_TAG = re.compile(r"(?:^|[\s\[{,])!(?:\s|$)", re.MULTILINE)
 _BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))  # fmt: skip
 
@@ -130,6 +131,11 @@ def _scan_events(text: str, display: str) -> Diagnostic | None:
                 Loc(display, mark.line + 1, mark.column + 1), "OKR005", "anchor-or-alias",
                 f"YAML {kind}{event.anchor} is not allowed; write the value out in full",
             )  # fmt: skip
+        if getattr(event, "tag", None) == "!":
+            return Diagnostic(
+                Loc(display, mark.line + 1, mark.column + 1), "OKR011", "wrong-type",
+                "the YAML tag ! is not allowed; write the value without a tag",
+            )  # fmt: skip
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -163,7 +169,11 @@ def _yaml_error(e: yaml.MarkedYAMLError, display: str) -> Diagnostic:
 def compose(text: str, display: str, report: Any) -> yaml.Node | None:
     """Compose `text` into a node tree, or return None after reporting why not."""
     try:
-        if _ANCHOR_OR_ALIAS.search(text) or _depth_bound(text) > _SAFE_DEPTH_BOUND:
+        if (
+            _ANCHOR_OR_ALIAS.search(text)
+            or _BARE_TAG.search(text)
+            or _depth_bound(text) > _SAFE_DEPTH_BOUND
+        ):
             problem = _scan_events(text, display)
             if problem is not None:
                 report(problem)

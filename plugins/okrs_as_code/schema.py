@@ -40,6 +40,43 @@ SUPPORTED_KEYWORDS = frozenset(
     }
 )  # fmt: skip
 
+# Keywords that only apply to one instance type (JSON Schema ignores them for the others).
+_STRING_KEYWORDS = frozenset({"pattern", "minLength", "maxLength", "format"})
+_NUMBER_KEYWORDS = frozenset({"minimum", "maximum"})
+_ARRAY_KEYWORDS = frozenset({"items", "minItems"})
+_OBJECT_KEYWORDS = frozenset({"properties", "required", "additionalProperties", "propertyNames"})
+_TYPES = frozenset({"object", "array", "string", "number", "integer"})
+_ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "default"})
+
+IMPLICIT = "?"
+"""The tag the loader gives every node written without one (the schema types it)."""
+_STR_TAG, _INT_TAG, _FLOAT_TAG = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float"))
+# Explicit tags that say what the schema would say anyway; any other tag (!!binary, !!set,
+# !!bool, !custom, ...) is refused, as check-jsonschema refuses or reads it differently.
+_EXPLICIT_TAGS = {
+    _STR_TAG: "str", _INT_TAG: "int", _FLOAT_TAG: "float",
+    "tag:yaml.org,2002:seq": "seq", "tag:yaml.org,2002:map": "map",
+}  # fmt: skip
+_NODE_OF_TAG = {
+    "str": yaml.ScalarNode, "int": yaml.ScalarNode, "float": yaml.ScalarNode,
+    "seq": yaml.SequenceNode, "map": yaml.MappingNode,
+}  # fmt: skip
+# Python's int() refuses more than 4,300 digits; a float holds about 1.8e308.
+_MAX_DIGITS = 308
+# Characters a YAML escape ("\0", "\e", "\u202e") can put into text that would act on a
+# terminal or reorder what readers see: C0 and C1 controls (tab and line feed aside), DEL and
+# the bidirectional overrides and isolates.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Something a reader can see: not a space, not a format character (zero-width, bidi marks).
+_VISIBLE = re.compile("[^\\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e]")
+
+
+def what_tag(tag: str) -> str:
+    """A tag as the user wrote it, for messages."""
+    short = tag.removeprefix("tag:yaml.org,2002:")
+    return f"the YAML tag !!{short}" if short != tag else f"the YAML tag {tag}"
+
+
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?")
 _INTEGER = re.compile(r"[-+]?[0-9][0-9_]*")
@@ -78,6 +115,88 @@ def schema_document(name: str) -> dict[str, Any]:
     return document
 
 
+class SchemaError(ValueError):
+    """A schema uses a keyword, or a form of one, that this module does not implement exactly."""
+
+
+# ECMA-262 (the dialect JSON Schema patterns are written in) differs from Python's `re`: `$`
+# matches only at the very end (Python's also before a final newline), `\d` and `\w` are
+# ASCII, `\s` is a fixed set of Unicode spaces and `.` stops at four line terminators. The
+# translation below rewrites those; any construct whose meaning could differ is refused.
+_ECMA_SPACE = r"\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_CLASS_ESCAPES = {"d": "0-9", "w": "A-Za-z0-9_", "s": _ECMA_SPACE}
+_PLAIN_ESCAPES = frozenset("\\^$.|?*+()[]{}/-ntrfv0")
+
+
+def ecma_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile an ECMA-262 pattern (as JSON Schema means it) into an equivalent Python one."""
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            if i + 1 >= n:
+                raise SchemaError(f"pattern {pattern!r} ends with a backslash")
+            e = pattern[i + 1]
+            i += 2
+            if e.lower() in _CLASS_ESCAPES:
+                body = _CLASS_ESCAPES[e.lower()]
+                if in_class:
+                    if e.isupper():
+                        raise SchemaError(f"pattern {pattern!r}: \\{e} inside [...]")
+                    out.append(body)
+                else:
+                    out.append(f"[^{body}]" if e.isupper() else f"[{body}]")
+            elif e == "0" and i < n and pattern[i].isdigit():
+                raise SchemaError(f"pattern {pattern!r}: octal escape")
+            elif e in _PLAIN_ESCAPES:
+                out.append("\\" + e)
+            elif e == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", pattern[i : i + 4]):
+                out.append("\\u" + pattern[i : i + 4])
+                i += 4
+            elif e == "x" and re.fullmatch(r"[0-9A-Fa-f]{2}", pattern[i : i + 2]):
+                out.append("\\x" + pattern[i : i + 2])
+                i += 2
+            else:
+                raise SchemaError(f"pattern {pattern!r}: escape \\{e} is not supported")
+            continue
+        i += 1
+        if in_class:
+            if ch == "]":
+                in_class = False
+            elif ch == "[":
+                raise SchemaError(f"pattern {pattern!r}: '[' inside [...] (write \\[)")
+            out.append(ch)
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            if pattern[i : i + 1] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i : i + 1] == "]":
+                raise SchemaError(f"pattern {pattern!r}: empty class []")
+        elif ch == "$":
+            out.append(r"\Z")
+        elif ch == ".":
+            out.append("[^\\n\\r\\u2028\\u2029]")
+        elif ch == "(" and pattern[i : i + 1] == "?":
+            if pattern[i : i + 2] != "?:":
+                raise SchemaError(f"pattern {pattern!r}: only (...) and (?:...) groups")
+            out.append("(?:")
+            i += 2
+        elif ch == "{" and not re.match(r"[0-9]+(,[0-9]*)?\}", pattern[i:]):
+            raise SchemaError(f"pattern {pattern!r}: write a literal {{ as \\{{")
+        else:
+            out.append(ch)
+    if in_class:
+        raise SchemaError(f"pattern {pattern!r}: unclosed [")
+    try:
+        return re.compile("".join(out))
+    except re.error as e:
+        raise SchemaError(f"pattern {pattern!r}: {e}") from None
+
+
 class YMap(dict[str, Any]):
     """A mapping read from YAML that remembers where it and each of its values stand."""
 
@@ -112,6 +231,8 @@ class Checker:
 
     label: str = "value"
     type: str | None = None
+    types: frozenset[str] | None = None
+    """Every type a type list allows (None for a single type)."""
     properties: dict[str, Checker] = field(default_factory=dict)
     required: tuple[str, ...] = ()
     additional: Checker | bool | None = True
@@ -128,7 +249,13 @@ class Checker:
     maximum: float | None = None
     min_items: int | None = None
     is_date: bool = False
+    is_uri: bool = False
 
+
+# RFC 3986: a scheme, a colon, then only the characters a URI may hold, percent-escapes whole.
+URI = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*"
+)
 
 _LABELS = {
     "objective": "objective",
@@ -142,55 +269,159 @@ _LABELS = {
 }
 
 
-@cache
-def checker(name: str) -> Checker:
-    """Compile the shipped schema `name` into a checker."""
-    document = schema_document(name)
+def _json_type(value: Any) -> str | None:
+    """The JSON Schema type of an enum or const member this walker can compare exactly."""
+    if isinstance(value, bool) or value is None:
+        return None  # the walker never produces true, false or null
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float) and math.isfinite(value):
+        return "integer" if value.is_integer() else "number"
+    return None
+
+
+def _count(s: dict[str, Any], key: str, where: str) -> int | None:
+    value = s.get(key)
+    if value is not None and (type(value) is not int or value < 0):
+        raise SchemaError(f"{where}: {key} must be a non-negative integer")
+    return value
+
+
+def compile_schema(document: dict[str, Any], name: str = "schema") -> Checker:
+    """Compile a schema document; SchemaError for anything not implemented exactly."""
     defs: dict[str, Any] = document.get("$defs", {})
     compiled: dict[str, Checker] = {}
 
-    def compile_(s: dict[str, Any], label: str) -> Checker:
+    def compile_(s: Any, label: str, where: str) -> Checker:
+        if not isinstance(s, dict):
+            raise SchemaError(f"{name} {where}: a schema must be an object here")
         unsupported = set(s) - SUPPORTED_KEYWORDS
         if unsupported:
-            raise ValueError(f"schema {name}: unsupported keywords {sorted(unsupported)}")
+            raise SchemaError(f"{name} {where}: unsupported keywords {sorted(unsupported)}")
         if "$ref" in s:
             ref = s["$ref"]
+            if not isinstance(ref, str) or not ref.startswith("#/$defs/"):
+                raise SchemaError(f"{name} {where}: only #/$defs/ references are supported")
             def_name = ref.removeprefix("#/$defs/")
+            if def_name not in defs:
+                raise SchemaError(f"{name} {where}: no definition {def_name!r}")
             target = defs[def_name]
-            extra = {k: v for k, v in s.items() if k not in ("$ref", "description", "default")}
+            extra = {k: v for k, v in s.items() if k != "$ref" and k not in _ANNOTATIONS}
             if not extra:
                 if def_name not in compiled:
-                    compiled[def_name] = compile_(target, _LABELS.get(def_name, label))
+                    compiled[def_name] = compile_(
+                        target, _LABELS.get(def_name, label), f"#/$defs/{def_name}"
+                    )
                 return compiled[def_name]
-            return compile_({**target, **extra}, _LABELS.get(def_name, label))
-        c = Checker(label=label, type=s.get("type"))
+            # $ref and sibling keywords must all hold; merging is exact only when they differ.
+            clash = set(extra) & (set(target) - _ANNOTATIONS)
+            if clash or "$ref" in target:
+                raise SchemaError(f"{name} {where}: {sorted(clash)} beside a $ref")
+            return compile_({**target, **extra}, _LABELS.get(def_name, label), where)
+        raw_type = s.get("type")
+        types: frozenset[str] | None = None
+        single: str | None
+        if isinstance(raw_type, list):
+            if not raw_type or not all(t in _TYPES for t in raw_type):
+                raise SchemaError(f"{name} {where}: type list {raw_type!r} is not supported")
+            if len(set(raw_type)) != len(raw_type):
+                raise SchemaError(f"{name} {where}: type list {raw_type!r} repeats a type")
+            types = frozenset(raw_type)
+            single = raw_type[0] if len(raw_type) == 1 else None
+            if single is not None:
+                types = None
+        elif raw_type is None:
+            if "const" not in s:
+                raise SchemaError(f"{name} {where}: every schema needs a type (or const)")
+            single = _json_type(s["const"])
+        elif raw_type in _TYPES:
+            single = raw_type
+        else:
+            raise SchemaError(f"{name} {where}: type {raw_type!r} is not supported")
+        allowed = types or frozenset({single} if single else ())
+        if "number" in allowed:
+            allowed |= {"integer"}
+        c = Checker(label=label, type=single, types=types)
+        for member_key in ("const", "enum"):
+            if member_key not in s:
+                continue
+            members = [s["const"]] if member_key == "const" else s["enum"]
+            if member_key == "enum" and (not isinstance(members, list) or not members):
+                raise SchemaError(f"{name} {where}: enum must be a non-empty list")
+            for member in members:
+                kind = _json_type(member)
+                if kind is None or not (
+                    kind in allowed or (kind == "integer" and "number" in allowed)
+                ):
+                    raise SchemaError(
+                        f"{name} {where}: {member_key} member {member!r} is not supported"
+                    )
         if "const" in s:
             c.const, c.has_const = s["const"], True
-            c.type = c.type or ("integer" if isinstance(s["const"], int) else "string")
-        c.properties = {k: compile_(v, k) for k, v in s.get("properties", {}).items()}
-        c.required = tuple(s.get("required", ()))
-        extra_props = s.get("additionalProperties", True)
-        c.additional = (
-            compile_(extra_props, label) if isinstance(extra_props, dict) else extra_props
-        )
-        if "propertyNames" in s:
-            c.property_names = compile_(s["propertyNames"], "key")
-        if "items" in s:
-            c.items = compile_(s["items"], label)
         if "enum" in s:
             c.enum = tuple(s["enum"])
+        present = set(s)
+        for keywords, kinds in (
+            (_STRING_KEYWORDS, {"string"}),
+            (_NUMBER_KEYWORDS, {"number", "integer"}),
+            (_ARRAY_KEYWORDS, {"array"}),
+            (_OBJECT_KEYWORDS, {"object"}),
+        ):
+            if present & keywords and not allowed & kinds:
+                # Harmless in JSON Schema, but a sign the schema says something it does not mean.
+                raise SchemaError(f"{name} {where}: {sorted(present & keywords)} without the type")
+        c.properties = {
+            k: compile_(v, k, f"{where}/properties/{k}") for k, v in s.get("properties", {}).items()
+        }
+        required = s.get("required", [])
+        if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
+            raise SchemaError(f"{name} {where}: required must be a list of names")
+        c.required = tuple(required)
+        extra_props = s.get("additionalProperties", True)
+        if isinstance(extra_props, dict):
+            c.additional = compile_(extra_props, label, f"{where}/additionalProperties")
+        elif isinstance(extra_props, bool):
+            c.additional = extra_props
+        else:
+            raise SchemaError(f"{name} {where}: additionalProperties must be a schema or boolean")
+        if "propertyNames" in s:
+            c.property_names = compile_(s["propertyNames"], "key", f"{where}/propertyNames")
+            if c.property_names.type != "string" or c.property_names.types is not None:
+                raise SchemaError(f"{name} {where}: propertyNames must be of type string")
+            if c.properties:
+                raise SchemaError(f"{name} {where}: propertyNames beside properties")
+        if "items" in s:
+            c.items = compile_(s["items"], label, f"{where}/items")
         if "pattern" in s:
+            if not isinstance(s["pattern"], str):
+                raise SchemaError(f"{name} {where}: pattern must be a string")
             c.pattern_text = s["pattern"]
-            c.pattern = re.compile(s["pattern"])
-        c.min_length = s.get("minLength")
-        c.max_length = s.get("maxLength")
+            c.pattern = ecma_pattern(s["pattern"])
+        c.min_length = _count(s, "minLength", where)
+        c.max_length = _count(s, "maxLength", where)
+        c.min_items = _count(s, "minItems", where)
+        for bound in ("minimum", "maximum"):
+            value = s.get(bound)
+            if value is not None and _json_type(value) not in ("integer", "number"):
+                raise SchemaError(f"{name} {where}: {bound} must be a number")
         c.minimum = s.get("minimum")
         c.maximum = s.get("maximum")
-        c.min_items = s.get("minItems")
-        c.is_date = s.get("format") == "date"
+        if "format" in s:
+            if s["format"] not in ("date", "uri"):
+                raise SchemaError(f"{name} {where}: format {s['format']!r} is not supported")
+            c.is_date = s["format"] == "date"
+            c.is_uri = s["format"] == "uri"
         return c
 
-    return compile_(document, "file")
+    return compile_(document, "file", "#")
+
+
+@cache
+def checker(name: str) -> Checker:
+    """Compile the shipped schema `name` into a checker."""
+    return compile_schema(schema_document(name), name)
 
 
 class Converter:
@@ -212,17 +443,59 @@ class Converter:
             f"{what} must be {_WANT.get(c.type or '', 'a value')}, got {got}",
         )  # fmt: skip
 
+    def kind_of(self, node: yaml.Node, c: Checker, what: str) -> str | None:
+        """The type a node is checked as; None after reporting an explicit tag it cannot have."""
+        tag = node.tag
+        if tag != IMPLICIT:
+            explicit = _EXPLICIT_TAGS.get(tag)
+            if explicit is None or _NODE_OF_TAG[explicit] is not type(node):
+                self.error(
+                    node.start_mark, "OKR011", "wrong-type",
+                    f"{what}: {what_tag(tag)} is not allowed here; write the value without a tag",
+                )  # fmt: skip
+                return None
+        else:
+            explicit = None
+        types = c.types
+        if types is None:
+            return c.type
+        if type(node) is yaml.MappingNode:
+            return "object" if "object" in types else None
+        if type(node) is yaml.SequenceNode:
+            return "array" if "array" in types else None
+        numeric = "number" if "number" in types else "integer" if "integer" in types else None
+        if explicit == "str" or getattr(node, "style", None) or numeric is None:
+            return "string" if "string" in types else numeric
+        if explicit in ("int", "float") or "string" not in types:
+            return numeric
+        text = node.value
+        return numeric if _NUMBER.fullmatch(text) or _NONFINITE.fullmatch(text) else "string"
+
+    def wrong_kind(self, node: yaml.Node, c: Checker, what: str) -> None:
+        if c.types is None:
+            self.wrong_type(node, c, what)
+            return
+        want = " or ".join(_WANT[t] for t in sorted(c.types))
+        self.error(
+            node.start_mark, "OKR011", "wrong-type",
+            f"{what} must be {want}, got {_KIND.get(type(node), 'a value')}",
+        )  # fmt: skip
+
     def convert(self, node: yaml.Node, c: Checker, what: str) -> Any:
         """Return the value of `node`, or None after reporting why it does not fit `c`."""
-        t = c.type
+        t = c.type if node.tag == IMPLICIT and c.types is None else self.kind_of(node, c, what)
+        if t is None:
+            if c.types is not None:
+                self.wrong_kind(node, c, what)
+            return None
         if t == "object":
             if type(node) is not yaml.MappingNode:
-                self.wrong_type(node, c, what)
+                self.wrong_kind(node, c, what)
                 return None
             return self.mapping(node, c, what)
         if t == "array":
             if type(node) is not yaml.SequenceNode:
-                self.wrong_type(node, c, what)
+                self.wrong_kind(node, c, what)
                 return None
             items = c.items
             result = YList()
@@ -240,13 +513,16 @@ class Converter:
                 )  # fmt: skip
             return result
         if type(node) is not yaml.ScalarNode:
-            self.wrong_type(node, c, what)
+            self.wrong_kind(node, c, what)
             return None
         text: str = node.value
-        plain = not node.style
+        plain = not node.style and node.tag in (IMPLICIT, _INT_TAG, _FLOAT_TAG)
         if t == "string":
-            if plain and text in _NULLS:
+            if plain and node.tag == IMPLICIT and text in _NULLS:
                 self.wrong_type(node, c, what)
+                return None
+            if node.tag not in (IMPLICIT, _STR_TAG):
+                self.wrong_kind(node, c, what)
                 return None
             return self.string(node, text, c, what)
         # number or integer
@@ -261,7 +537,11 @@ class Converter:
             return None
         value: float | int
         if _INTEGER.fullmatch(text):
-            value = int(text.replace("_", ""))
+            digits = text.replace("_", "")
+            if len(digits) > _MAX_DIGITS:
+                self.error(node.start_mark, "OKR013", "invalid-value", f"{what} is too large")
+                return None
+            value = int(digits)
         elif _NUMBER.fullmatch(text):
             value = float(text.replace("_", ""))
             if not math.isfinite(value):
@@ -279,11 +559,20 @@ class Converter:
                 f"{what} must be a number, got {text!r}",
             )  # fmt: skip
             return None
-        if t == "integer" and not isinstance(value, int):
+        if t == "integer" and not (isinstance(value, int) or value.is_integer()):
             self.wrong_type(node, c, what)
             return None
         if c.has_const and value != c.const:
             self.error(node.start_mark, "OKR013", "invalid-value", _const_message(what, value, c))
+            return None
+        if c.enum is not None and not any(
+            value == e and not isinstance(e, str | bool) for e in c.enum
+        ):
+            allowed = ", ".join(str(e) for e in c.enum)
+            self.error(
+                node.start_mark, "OKR013", "invalid-value",
+                f"{what} must be one of {allowed}, got {text}",
+            )  # fmt: skip
             return None
         if c.minimum is not None and value < c.minimum:
             self.error(
@@ -300,6 +589,17 @@ class Converter:
         return value
 
     def string(self, node: yaml.Node, text: str, c: Checker, what: str) -> Any:
+        hidden = _HIDDEN.search(text)
+        if hidden is not None:
+            self.error(
+                node.start_mark, "OKR013", "invalid-value",
+                f"{what} holds the invisible control character "
+                f"U+{ord(hidden.group()):04X}; remove it",
+            )  # fmt: skip
+            return None
+        if c.has_const and text != c.const:
+            self.error(node.start_mark, "OKR013", "invalid-value", _const_message(what, text, c))
+            return None
         if c.enum is not None and text not in c.enum:
             close = difflib.get_close_matches(text, [str(e) for e in c.enum], n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -309,8 +609,14 @@ class Converter:
                 f"{what} must be one of {allowed}, got {text!r}{hint}",
             )  # fmt: skip
             return None
+        # JSON Schema counts length in code points, as Python does.
         if c.min_length is not None and len(text) < c.min_length:
-            self.error(node.start_mark, "OKR013", "invalid-value", f"{what} must not be empty")
+            message = (
+                f"{what} must not be empty"
+                if c.min_length == 1
+                else f"{what} must be at least {c.min_length} characters, got {len(text)}"
+            )
+            self.error(node.start_mark, "OKR013", "invalid-value", message)
             return None
         if c.max_length is not None and len(text) > c.max_length:
             self.error(
@@ -318,12 +624,27 @@ class Converter:
                 f"{what} must be at most {c.max_length} characters, got {len(text)}",
             )  # fmt: skip
             return None
+        value: Any = text
         if c.is_date:
-            return self.date(node, text, what)
+            value = self.date(node, text, what)
+            if value is None:
+                return None
         if c.pattern is not None and c.pattern.search(text) is None:
             self.error(node.start_mark, "OKR013", "invalid-value", _pattern_message(what, text, c))
             return None
-        return text
+        if c.pattern_text == "\\S" and _VISIBLE.search(text) is None:
+            self.error(
+                node.start_mark, "OKR013", "invalid-value",
+                f"{what} has only invisible characters; write some text",
+            )  # fmt: skip
+            return None
+        if c.is_uri and URI.fullmatch(text) is None:
+            self.error(
+                node.start_mark, "OKR013", "invalid-value",
+                f"{what} must be a URL (RFC 3986; escape spaces as %20), got {text!r}",
+            )  # fmt: skip
+            return None
+        return value
 
     def date(self, node: yaml.Node, text: str, what: str) -> dt.date | None:
         if not _DATE.fullmatch(text):
