@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -68,23 +69,66 @@ _BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))  # fmt: skip
 
 
+def _unreadable(display: str, why: str) -> Diagnostic:
+    return Diagnostic(Loc(display), "OKR027", "unreadable-file", why)
+
+
+def read_bytes(path: Path, display: str, report: Any) -> bytes | None:
+    """The bytes of a regular file of at most MAX_BYTES, or None after reporting why not.
+
+    The file is opened without blocking (a FIFO would wait for a writer) and checked to be a
+    regular file on the open descriptor; then at most MAX_BYTES + 1 bytes are read, so a device
+    (whose size reads as 0) or a file growing meanwhile cannot make the read unbounded.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        report(_unreadable(display, f"cannot read file: {e.strerror}"))
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            report(_unreadable(display, "not a regular file (a device, FIFO or socket); not read"))
+            return None
+        if info.st_size > MAX_BYTES:
+            report(_too_large(display, info.st_size))
+            return None
+        chunks = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            report(_too_large(display, MAX_BYTES + 1))
+            return None
+        return b"".join(chunks)
+    except OSError as e:
+        report(_unreadable(display, f"cannot read file: {e.strerror}"))
+        return None
+    finally:
+        os.close(fd)
+
+
+def _too_large(display: str, size: int) -> Diagnostic:
+    return Diagnostic(
+        Loc(display), "OKR003", "file-too-large",
+        f"file is {size / 1024 / 1024:.1f} MiB; OKR files may be at most 5 MiB",
+    )  # fmt: skip
+
+
+# Characters libyaml counts as line breaks but YAML 1.2, editors and `okrs` line numbers do not;
+# left in, every later line number would be off by one.
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def read_text(path: Path, display: str, report: Any) -> str | None:
     """Return the text of `path`, or None after reporting why it cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            report(
-                Diagnostic(
-                    Loc(display), "OKR003", "file-too-large",
-                    f"file is {size / 1024 / 1024:.1f} MiB; OKR files may be at most 5 MiB",
-                )
-            )  # fmt: skip
-            return None
-        data = path.read_bytes()
-    except OSError as e:
-        report(
-            Diagnostic(Loc(display), "OKR027", "unreadable-file", f"cannot read file: {e.strerror}")
-        )
+    data = read_bytes(path, display, report)
+    if data is None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -98,7 +142,7 @@ def read_text(path: Path, display: str, report: Any) -> str | None:
             )  # fmt: skip
             return None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         line_start = data.rfind(b"\n", 0, e.start) + 1
@@ -110,6 +154,19 @@ def read_text(path: Path, display: str, report: Any) -> str | None:
             )
         )  # fmt: skip
         return None
+    odd = _ODD_BREAKS.search(text)
+    if odd is not None:
+        line = text.count("\n", 0, odd.start()) + 1
+        col = odd.start() - text.rfind("\n", 0, odd.start())
+        report(
+            Diagnostic(
+                Loc(display, line, col), "OKR001", "invalid-yaml",
+                f"the line separator U+{ord(odd.group()):04X} breaks lines for some YAML readers "
+                "and not for others; remove it (or write it as an escape in a quoted string)",
+            )
+        )  # fmt: skip
+        return None
+    return text
 
 
 def _depth_bound(text: str) -> int:
@@ -222,23 +279,78 @@ def load_document(path: Path, display: str, schema: str, report: Any) -> YMap | 
 
 
 def _display(path: Path) -> str:
-    """The path as messages show it: relative to the working directory when below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """The path as messages show it: relative to the working directory when below it.
+
+    Symbolic links are not resolved (a link loop must not raise, and the user knows the file
+    by the name they see).
+    """
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    if absolute == here or absolute.startswith(here.rstrip(os.sep) + os.sep):
+        return os.path.relpath(absolute, here)
+    return str(path)
 
 
-def discover(root: Path) -> list[Path]:
-    """Every YAML file below `root`, in a stable order; hidden files and folders are skipped."""
+MAX_FOLDER_DEPTH = 32
+
+
+def discover(root: Path, report: Any = None) -> list[Path]:
+    """Every YAML file below `root`, in a stable order; hidden files and folders are skipped.
+
+    The walk is iterative and bounded: folders nested deeper than MAX_FOLDER_DEPTH are
+    reported, not entered. Symbolic links to folders are not followed; a link to a file is
+    read only if it ends up inside the root (`report`, when given, hears about the others).
+    """
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(folder, f)
-            for f in sorted(files)
-            if not f.startswith(".") and f.endswith((".yaml", ".yml"))
-        )
+    real_root = os.path.realpath(root)
+    stack: list[tuple[str, int]] = [(str(root), 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            if report is not None:
+                report(_unreadable(_display(Path(folder)), f"cannot read folder: {e.strerror}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(entry.path)
+                continue
+            if not name.endswith((".yaml", ".yml")):
+                continue
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                inside = target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
+                if not inside:
+                    if report is not None:
+                        report(
+                            _unreadable(
+                                _display(Path(entry.path)),
+                                "a symbolic link to a file outside the OKR root; not read",
+                            )
+                        )
+                    continue
+            found.append(Path(entry.path))
+        if subfolders and depth + 1 > MAX_FOLDER_DEPTH:
+            if report is not None:
+                report(
+                    _unreadable(
+                        _display(Path(subfolders[0])),
+                        f"folders nested more than {MAX_FOLDER_DEPTH} deep below the OKR root; "
+                        "not read",
+                    )
+                )
+            continue
+        stack.extend((sub, depth + 1) for sub in reversed(subfolders))
     return found
 
 
@@ -256,7 +368,7 @@ def load_okrs(root: Path) -> tuple[OkrSet | None, list[Diagnostic]]:
     org_path: str | None = None
     files: list[OkrFile] = []
     glossary: list[GlossaryTerm] = []
-    for path in discover(root):
+    for path in discover(root, report):
         display = _display(path)
         if path.name in ("organization.yaml", "organization.yml"):
             m = load_document(path, display, "organization", report)
