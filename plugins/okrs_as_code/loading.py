@@ -8,6 +8,7 @@ file, line and column; nothing raises past this module for bad input.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import stat
@@ -176,33 +177,106 @@ def _depth_bound(text: str) -> int:
     return longest + text.count("[") + text.count("{")
 
 
-def _scan_events(text: str, display: str) -> Diagnostic | None:
-    """Find anchors, aliases and excessive depth without composing (no recursion)."""
-    depth = 0
+class _Mark:
+    """Where a node starts: all that messages need, in a fraction of a yaml.Mark's memory."""
+
+    __slots__ = ("column", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+
+class _Problem(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+
+
+def _compose_events(text: str, display: str) -> yaml.Node | None:
+    """Compose from the event stream in one iterative pass (no recursion, so any depth is
+    safe to read), refusing anchors, aliases, the `!` tag, more than one document and nesting
+    deeper than MAX_DEPTH. Nodes keep only a small start mark, so a file of a million tiny
+    flow-style values fits in memory."""
+    root: yaml.Node | None = None
+    stack: list[yaml.Node] = []
+    pending: list[yaml.Node | None] = []
+    documents = 0
     event: Any
     for event in yaml.parse(text, Loader=_Loader):
-        mark = event.start_mark
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            kind = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
-            return Diagnostic(
-                Loc(display, mark.line + 1, mark.column + 1), "OKR005", "anchor-or-alias",
-                f"YAML {kind}{event.anchor} is not allowed; write the value out in full",
-            )  # fmt: skip
-        if getattr(event, "tag", None) == "!":
-            return Diagnostic(
-                Loc(display, mark.line + 1, mark.column + 1), "OKR011", "wrong-type",
-                "the YAML tag ! is not allowed; write the value without a tag",
-            )  # fmt: skip
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return Diagnostic(
-                    Loc(display, mark.line + 1, mark.column + 1), "OKR006", "too-deep",
-                    f"nesting deeper than {MAX_DEPTH} levels; no OKR file needs that",
+        cls = type(event)
+        if cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            stack.pop()
+            pending.pop()
+            continue
+        if cls is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise _Problem(
+                    Diagnostic(
+                        Loc(display, mark.line + 1, mark.column + 1), "OKR001", "invalid-yaml",
+                        "more than one YAML document (---) in the file; keep one",
+                    )
                 )  # fmt: skip
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-    return None
+            continue
+        if cls not in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            if cls is yaml.AliasEvent:
+                mark = event.start_mark
+                raise _Problem(
+                    Diagnostic(
+                        Loc(display, mark.line + 1, mark.column + 1), "OKR005", "anchor-or-alias",
+                        f"YAML alias *{event.anchor} is not allowed; write the value out in full",
+                    )
+                )  # fmt: skip
+            continue
+        start = event.start_mark
+        mark: Any = _Mark(start.line, start.column)
+        if event.anchor:
+            raise _Problem(
+                Diagnostic(
+                    Loc(display, mark.line + 1, mark.column + 1), "OKR005", "anchor-or-alias",
+                    f"YAML anchor &{event.anchor} is not allowed; write the value out in full",
+                )
+            )  # fmt: skip
+        tag = event.tag
+        if tag == "!":
+            raise _Problem(
+                Diagnostic(
+                    Loc(display, mark.line + 1, mark.column + 1), "OKR011", "wrong-type",
+                    "the YAML tag ! is not allowed; write the value without a tag",
+                )
+            )  # fmt: skip
+        node: yaml.Node
+        if cls is yaml.ScalarEvent:
+            node = yaml.ScalarNode(tag or IMPLICIT, event.value, mark, None, event.style)
+        elif cls is yaml.MappingStartEvent:
+            node = yaml.MappingNode(tag or IMPLICIT, [], mark, None, event.flow_style)
+        else:
+            node = yaml.SequenceNode(tag or IMPLICIT, [], mark, None, event.flow_style)
+        if stack:
+            parent = stack[-1]
+            if type(parent) is yaml.SequenceNode:
+                parent.value.append(node)
+            else:
+                key = pending[-1]
+                if key is None:
+                    pending[-1] = node
+                else:
+                    parent.value.append((key, node))
+                    pending[-1] = None
+        else:
+            root = node
+        if cls is not yaml.ScalarEvent:
+            if len(stack) >= MAX_DEPTH:
+                raise _Problem(
+                    Diagnostic(
+                        Loc(display, mark.line + 1, mark.column + 1), "OKR006", "too-deep",
+                        f"nesting deeper than {MAX_DEPTH} levels; no OKR file needs that",
+                    )
+                )  # fmt: skip
+            stack.append(node)
+            pending.append(None)
+    return root
 
 
 def _yaml_error(e: yaml.MarkedYAMLError, display: str) -> Diagnostic:
@@ -231,11 +305,12 @@ def compose(text: str, display: str, report: Any) -> yaml.Node | None:
             or _BARE_TAG.search(text)
             or _depth_bound(text) > _SAFE_DEPTH_BOUND
         ):
-            problem = _scan_events(text, display)
-            if problem is not None:
-                report(problem)
-                return None
-        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+            node: yaml.Node | None = _compose_events(text, display)
+        else:
+            node = yaml.compose(text, Loader=_Loader)
+    except _Problem as e:
+        report(e.diagnostic)
+        return None
     except yaml.MarkedYAMLError as e:
         report(_yaml_error(e, display))
         return None
@@ -271,10 +346,18 @@ def load_document(path: Path, display: str, schema: str, report: Any) -> YMap | 
     text = read_text(path, display, report)
     if text is None:
         return None
-    node = compose(text, display, report)
-    if node is None:
-        return None
-    value = Converter(display, report).convert(node, checker(schema), "file")
+    # Nodes and values hold no reference cycles: the cyclic collector would only walk the
+    # growing tree again and again (a third of the time on a large file).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        node = compose(text, display, report)
+        if node is None:
+            return None
+        value = Converter(display, report).convert(node, checker(schema), "file")
+    finally:
+        if collecting:
+            gc.enable()
     return value if isinstance(value, YMap) else None
 
 
