@@ -202,6 +202,7 @@ def _compose_events(text: str, display: str) -> yaml.Node | None:
     pending: list[yaml.Node | None] = []
     documents = 0
     event: Any
+    mark: Any
     for event in yaml.parse(text, Loader=_Loader):
         cls = type(event)
         if cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
@@ -230,7 +231,7 @@ def _compose_events(text: str, display: str) -> yaml.Node | None:
                 )  # fmt: skip
             continue
         start = event.start_mark
-        mark: Any = _Mark(start.line, start.column)
+        mark = _Mark(start.line, start.column)
         if event.anchor:
             raise _Problem(
                 Diagnostic(
