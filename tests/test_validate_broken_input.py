@@ -422,3 +422,19 @@ def test_unicode_line_separators_do_not_shift_line_numbers(okr_root: Path, okrs,
     assert f"{TEAM_FILE}:6:16: OKR001 the line separator U+{ord(char):04X}" in result.out, (
         result.out
     )
+
+
+@pytest.mark.parametrize("cycle", ["glossary", "review", "Review", "assets", "search", "okrs"])
+def test_a_cycle_named_like_a_site_page_is_refused(okr_root: Path, okrs, cycle: str) -> None:  # type: ignore[no-untyped-def]
+    org = (okr_root / "organization.yaml").read_text()
+    org = org.replace(
+        "- {id: 2026-Q4,",
+        f"- {{id: {cycle}, start: 2026-01-01, end: 2026-03-31}}\n  - {{id: 2026-Q4,",
+    )
+    write(okr_root, {"organization.yaml": org})
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 1
+    assert (
+        f"okrs/organization.yaml:4:10: OKR020 cycle id {cycle!r} is taken by the site's"
+        in result.out
+    )

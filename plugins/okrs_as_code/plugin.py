@@ -29,6 +29,7 @@ from mkdocs.utils import nest_paths
 
 from .config import ConfigError, config_from_mapping, load_pyproject_config
 from .diagnostics import Severity
+from .escaping import for_terminal
 from .glossary import merge, reference_glossary
 from .lint import lint_okrs
 from .loading import load_okrs
@@ -215,7 +216,7 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
                     lint_config, **{k: getattr(own, k) for k in overrides}, source=own.source
                 )
         except ConfigError as e:
-            raise PluginError(str(e)) from None
+            raise PluginError(for_terminal(str(e))) from None
         return lint_config
 
     # Pages --------------------------------------------------------------------------------------
@@ -228,8 +229,8 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         errors = [d for d in errors if d.severity is Severity.ERROR]
         if okrs is None or errors:
             # The same lines as `okrs validate`, so that editors and CI link them alike.
-            lines = "\n".join(f"{d.loc}: {d.code} {d.message}" for d in errors)
-            root = os.path.relpath(self.config.root)
+            lines = "\n".join(_log_line(d) for d in errors)
+            root = for_terminal(os.path.relpath(self.config.root))
             raise PluginError(f"the OKRs under {root} have errors:\n{lines}")
         findings = lint_okrs(okrs, self.lint_config)
         self._report(findings)
@@ -280,7 +281,7 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
                 log.info(f"{len(open_findings)} lint findings; they are listed on the review page")
             return
         for d in open_findings:
-            message = f"{d.loc}: {d.code} {d.message}"
+            message = _log_line(d)
             if d.severity is Severity.INFO:
                 log.info(message)
             else:
@@ -373,6 +374,11 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         if self.config.enabled:
             server.watch(self.config.root)
         return server
+
+
+def _log_line(d: Diagnostic) -> str:
+    """A finding as one log line: nothing from a file name or data acts on the terminal."""
+    return for_terminal(f"{d.loc}: {d.code} {d.message}")
 
 
 def _autoescaping_env(config: MkDocsConfig) -> jinja2.Environment:

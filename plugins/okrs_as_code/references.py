@@ -36,11 +36,27 @@ def _unique(
         )  # fmt: skip
 
 
+# Cycles are folders at the top of the site, beside these (compared ignoring case, as some
+# file systems do).
+RESERVED_CYCLE_IDS = {
+    "glossary": "glossary page", "review": "review page", "assets": "stylesheets and scripts",
+    "search": "search index", "okrs": "overview page (when docs_dir has its own home page)",
+}  # fmt: skip
+
+
 def check_organization(org: Organization, report: Callable[[Diagnostic], None]) -> None:
     """Unique cycle and team ids, sane cycle dates, team parents that exist and never loop."""
     _unique(org.cycles, lambda c: c.id, "cycle", report)  # type: ignore[attr-defined]
     _unique(org.teams, lambda t: t.id, "team", report)  # type: ignore[attr-defined]
     for cycle in org.cycles:
+        taken = RESERVED_CYCLE_IDS.get(cycle.id.lower())
+        if taken is not None:
+            report(
+                Diagnostic(
+                    cycle.loc_of("id"), "OKR020", "duplicate-id",
+                    f"cycle id {cycle.id!r} is taken by the site's {taken}; rename the cycle",
+                )
+            )  # fmt: skip
         if cycle.end < cycle.start:
             report(
                 Diagnostic(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .diagnostics import Severity
+from .escaping import for_json, for_terminal, path_uri, workflow_data, workflow_property
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -53,26 +54,27 @@ def render_text(
     for d in diagnostics:
         if d.accepted is not None:
             continue
-        where = f"{d.loc.path}:{d.loc.line}:{d.loc.col}:"
+        where = f"{for_terminal(d.loc.path)}:{d.loc.line}:{d.loc.col}:"
+        message = for_terminal(d.message)
         level = "" if d.severity is Severity.ERROR else f" [{d.severity.value}]"
         if colour:
             code = f"{_COLOURS[d.severity]}{_BOLD}{d.code}{_RESET}"
-            lines.append(f"{_BOLD}{where}{_RESET} {code} {d.message}{_DIM}{level}{_RESET}")
+            lines.append(f"{_BOLD}{where}{_RESET} {code} {message}{_DIM}{level}{_RESET}")
         else:
-            lines.append(f"{where} {d.code} {d.message}{level}")
+            lines.append(f"{where} {d.code} {message}{level}")
     lines.append(summary(diagnostics) + context)
     return "\n".join(lines)
 
 
 def _as_dict(d: Diagnostic) -> dict[str, Any]:
     return {
-        "path": d.loc.path,
+        "path": for_json(d.loc.path),
         "line": d.loc.line,
         "column": d.loc.col,
         "code": d.code,
         "name": d.name,
         "severity": d.severity.value,
-        "message": d.message,
+        "message": for_json(d.message),
         "term": d.term,
         "accepted": d.accepted,
         "subject": d.subject,
@@ -101,14 +103,6 @@ def render_json(diagnostics: Sequence[Diagnostic], **_: Any) -> str:
     )
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
@@ -119,7 +113,7 @@ def render_github(diagnostics: Sequence[Diagnostic], **_: Any) -> str:
         if d.accepted is not None:
             continue
         props = ",".join(
-            f"{k}={_escape_property(str(v))}"
+            f"{k}={workflow_property(str(v))}"
             for k, v in (
                 ("file", d.loc.path),
                 ("line", d.loc.line),
@@ -127,7 +121,7 @@ def render_github(diagnostics: Sequence[Diagnostic], **_: Any) -> str:
                 ("title", f"{d.code} {d.name}"),
             )
         )
-        lines.append(f"::{_GITHUB_LEVELS[d.severity]} {props}::{_escape_data(d.message)}")
+        lines.append(f"::{_GITHUB_LEVELS[d.severity]} {props}::{workflow_data(d.message)}")
     lines.append(summary(diagnostics))
     return "\n".join(lines)
 
@@ -158,11 +152,11 @@ def render_sarif(
         result: dict[str, Any] = {
             "ruleId": d.code,
             "level": _SARIF_LEVELS[d.severity],
-            "message": {"text": d.message},
+            "message": {"text": for_json(d.message)},
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": d.loc.path.replace("\\", "/")},
+                        "artifactLocation": {"uri": path_uri(d.loc.path)},
                         "region": {"startLine": d.loc.line, "startColumn": d.loc.col},
                     }
                 }
