@@ -36,6 +36,7 @@ from .loading import load_okrs
 from .rules import lint_rules
 from .site import Site
 from .site.markup import Terms
+from .site.tooltips import GlossaryTooltips
 
 if TYPE_CHECKING:
     import jinja2
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 
     from .config import LintConfig
     from .diagnostics import Diagnostic
-    from .model import GlossaryTerm
     from .site import NavEntry, PageSpec
 
 log = get_plugin_logger(__name__)
@@ -178,7 +178,8 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         self.site: Site | None = None
         self.lint_config: LintConfig | None = None
         self._env: jinja2.Environment | None = None
-        self._abbreviations = ""
+        self._terms: Terms | None = None
+        self._tooltips = GlossaryTooltips(lambda: self._terms)
 
     # Configuration ----------------------------------------------------------------------------
 
@@ -188,6 +189,8 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         for extension in EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        if self._tooltips not in config.markdown_extensions:
+            config.markdown_extensions.append(self._tooltips)
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
         # After custom_dir and the theme, so that both can override the okrs/ templates.
@@ -235,7 +238,7 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         findings = lint_okrs(okrs, self.lint_config)
         self._report(findings)
         glossary = merge(reference_glossary(), okrs.glossary)
-        self._abbreviations = _abbreviations(glossary)
+        self._terms = Terms(glossary)
         home_taken = any(f.dest_uri == "index.html" for f in files.documentation_pages())
         rules = lint_rules()
         self.site = Site(
@@ -355,10 +358,8 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or isinstance(page, _OkrPage):
-            return None
-        # Hand-written pages get the glossary as abbreviations, hence tooltips.
-        return f"{markdown}\n\n{self._abbreviations}\n"
+        # Hand-written pages get glossary tooltips from the GlossaryTooltips extension.
+        return None
 
     def render_body(self, page: _OkrPage, config: MkDocsConfig) -> str:
         """The HTML body of a generated page, from its template in the theme's search path."""
@@ -409,17 +410,3 @@ def _nav_paths(items: Any) -> list[str]:
         for value in items.values():
             out.extend(_nav_paths(value))
     return out
-
-
-_UNSAFE_ABBREVIATION = re.compile(r"[\]\\\n\r]")
-
-
-def _abbreviations(glossary: tuple[GlossaryTerm, ...]) -> str:
-    """Abbreviation definitions (`*[term]: definition`) for every term and alias."""
-    terms = Terms(glossary)
-    lines = []
-    for form, tooltip in terms.definitions.items():
-        if _UNSAFE_ABBREVIATION.search(form) or not form.strip():
-            continue
-        lines.append(f"*[{form}]: {' '.join(tooltip.split())}")
-    return "\n".join(lines)
