@@ -33,6 +33,7 @@ from .escaping import for_terminal
 from .glossary import merge, reference_glossary
 from .lint import lint_okrs
 from .loading import load_okrs
+from .nav_trim import trimmed_nav
 from .rules import lint_rules
 from .site import Site
 from .site.markup import Terms
@@ -155,6 +156,10 @@ class _Crumb(Link):
     def __init__(self, title: str, url: str, parent: Any) -> None:
         super().__init__(title, url)
         self.parent = parent
+
+
+def _is_okr_page(item: Any) -> bool:
+    return isinstance(item, _OkrPage)
 
 
 def _toc_tokens(content: str) -> list[Any]:
@@ -351,6 +356,8 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
     ) -> Any:
         if isinstance(page, _OkrPage) and page.drawn is not None:
             page.content, page.drawn = page.drawn, None
+        if self.site is not None and context.get("nav") is not None:
+            context["nav"] = trimmed_nav(context["nav"], _is_okr_page)
         return context
 
     on_page_context = CombinedEvent(_search_view, _drawn_view)
