@@ -144,3 +144,14 @@ def test_a_five_thousand_digit_number_is_a_clean_error(okr_root: Path, okrs) -> 
     assert result.exit_code == 1
     assert "internal error" not in result.err
     assert "OKR013 key result target is too large" in result.out
+
+
+def test_json_output_parses_with_and_without_diagnostics() -> None:
+    from okrs_as_code.diagnostics import Diagnostic, Loc
+    from okrs_as_code.reporting import render_json
+
+    assert json.loads(render_json([]))["diagnostics"] == []
+    d = Diagnostic(Loc(os.fsdecode(b"a\xff\n.yaml"), 1, 2), "OKR011", "wrong-type", 'say "hi"\n')
+    document = json.loads(render_json([d, d]))
+    assert document["summary"]["errors"] == 2
+    assert document["diagnostics"][0]["path"] == "a\\xff\n.yaml"

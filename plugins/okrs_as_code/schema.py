@@ -589,7 +589,9 @@ class Converter:
         return value
 
     def string(self, node: yaml.Node, text: str, c: Checker, what: str) -> Any:
-        hidden = _HIDDEN.search(text)
+        # Printable ASCII (most text) can hold nothing hidden or invisible.
+        plain_ascii = text.isascii() and text.isprintable()
+        hidden = None if plain_ascii else _HIDDEN.search(text)
         if hidden is not None:
             self.error(
                 node.start_mark, "OKR013", "invalid-value",
@@ -632,7 +634,7 @@ class Converter:
         if c.pattern is not None and c.pattern.search(text) is None:
             self.error(node.start_mark, "OKR013", "invalid-value", _pattern_message(what, text, c))
             return None
-        if c.pattern_text == "\\S" and _VISIBLE.search(text) is None:
+        if c.pattern_text == "\\S" and not plain_ascii and _VISIBLE.search(text) is None:
             self.error(
                 node.start_mark, "OKR013", "invalid-value",
                 f"{what} has only invisible characters; write some text",
