@@ -12,12 +12,16 @@ import gc
 import os
 import re
 import stat
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .diagnostics import Diagnostic, Loc
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 from .model import (
     GlossaryTerm,
     OkrFile,
@@ -347,19 +351,27 @@ def load_document(path: Path, display: str, schema: str, report: Any) -> YMap | 
     text = read_text(path, display, report)
     if text is None:
         return None
-    # Nodes and values hold no reference cycles: the cyclic collector would only walk the
-    # growing tree again and again (a third of the time on a large file).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _no_cyclic_gc():
         node = compose(text, display, report)
         if node is None:
             return None
         value = Converter(display, report).convert(node, checker(schema), "file")
+    return value if isinstance(value, YMap) else None
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Nodes, values and records hold no reference cycles: the cyclic collector would only walk
+    the growing trees again and again (a third of the time on a large file). What was built is
+    then frozen, so that later collections skip it too."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
+            gc.freeze()
             gc.enable()
-    return value if isinstance(value, YMap) else None
 
 
 def _display(path: Path) -> str:
@@ -445,6 +457,11 @@ def load_okrs(root: Path) -> tuple[OkrSet | None, list[Diagnostic]]:
     found, sorted by file and line. Records with errors are left out of the set, so the rest
     can still be linted and shown.
     """
+    with _no_cyclic_gc():
+        return _load_okrs(root)
+
+
+def _load_okrs(root: Path) -> tuple[OkrSet | None, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     report = diagnostics.append
     root_display = _display(root)
