@@ -1,35 +1,46 @@
-# Two set-up commands: `make site` and `make test`. Both create .venv on first use.
+# Two set-up commands: `make site` and `make test`. Both create .venv on first use; `make site`
+# installs only what the site needs, `make test` adds the test tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
+# Material for MkDocs prints a banner about MkDocs 2 on every build; it is not ours to show.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test lint typecheck bench serve clean
 
-$(STAMP): pyproject.toml
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-site: $(STAMP)
+$(SITE_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -e .
+	touch $(SITE_STAMP)
+
+$(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP) $(SITE_STAMP)
+
+site: $(SITE_STAMP)
 	$(BIN)/okrs validate okrs
 	$(BIN)/mkdocs build --strict --site-dir site
 
-serve: $(STAMP)
+# The built site needs a web server: opening site/index.html from disk breaks links and search.
+serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/ruff format --check plugins tests bench
 
-typecheck: $(STAMP)
+typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) lint typecheck
+test: $(TEST_STAMP) lint typecheck
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/site.py
 

@@ -12,9 +12,11 @@ import dataclasses
 import datetime as dt
 import html
 import os
+import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -114,6 +116,11 @@ class _OkrPage(Page):
         super().__init__(html.escape(spec.title, quote=False), file, config)
         self.spec = spec
         self._plugin = plugin
+        if self.edit_url and "/../" in self.edit_url:
+            # Without repo_url (which costs every visitor a GitHub API call), MkDocs does not
+            # resolve docs/../okrs/... itself.
+            parts = urlsplit(self.edit_url)
+            self.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
 
     def read_source(self, config: MkDocsConfig) -> None:
         super().read_source(config)
@@ -194,8 +201,10 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         for extension in EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        if self._tooltips not in config.markdown_extensions:
-            config.markdown_extensions.append(self._tooltips)
+        # MkDocs hands this list to Markdown, which takes extension instances as well as names.
+        extensions: list[Any] = config.markdown_extensions
+        if self._tooltips not in extensions:
+            extensions.append(self._tooltips)
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
         # After custom_dir and the theme, so that both can override the okrs/ templates.
@@ -232,7 +241,8 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        assert self.lint_config is not None
+        if self.lint_config is None:
+            raise PluginError("the okrs plugin was not configured (on_config did not run)")
         okrs, errors = load_okrs(Path(self.config.root))
         errors = [d for d in errors if d.severity is Severity.ERROR]
         if okrs is None or errors:
@@ -370,7 +380,8 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
 
     def render_body(self, page: _OkrPage, config: MkDocsConfig) -> str:
         """The HTML body of a generated page, from its template in the theme's search path."""
-        assert self.site is not None
+        if self.site is None:
+            raise PluginError("the okrs plugin has no site to draw (on_files did not run)")
         if self._env is None:
             self._env = _autoescaping_env(config)
         template = self._env.get_template(page.spec.template)
