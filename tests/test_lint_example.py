@@ -25,6 +25,19 @@ TRAPS = {
     ("2026-Q4/discovery/accessible-storefront", "OKR202"),
     ("2026-Q4/platform/developer-flow/initiatives/kubernetes-upgrade", "OKR203"),
     ("2026-Q4/discovery/winter-fit/key-results/boot-advisor-usage", "OKR301"),
+    # Marketplace Partners write the way real teams do; these are coached on purpose.
+    ("2026-Q3/marketplace/open-the-marketplace/key-results/partner-terms", "OKR103"),
+    ("2026-Q4/marketplace/partners-sell-at-peak/key-results/partner-nps", "OKR104"),
+}
+# Outcomes the linter still misreads: each is a known false positive, listed so that it stays
+# visible; the test fails once a linter change fixes one, so the list only ever shrinks.
+KNOWN_FALSE_POSITIVES = {
+    # "onboarded in under 3 weeks" is how long partners wait: an outcome.
+    ("2026-Q3/marketplace/open-the-marketplace/key-results/partner-onboarding-time", "OKR101"),
+    # "delivered late no more than 5%" is what customers experience: an outcome.
+    ("2026-Q4/marketplace/partners-sell-at-peak/key-results/partner-late-deliveries", "OKR101"),
+    # Percent-complete check-ins make it a deliverable; OKR104 is right, the family is not yet.
+    ("2026-Q4/marketplace/partners-sell-at-peak/key-results/partner-self-serve", "OKR104"),
 }
 
 
@@ -57,7 +70,15 @@ def test_outcome_krs_are_not_flagged_as_outputs() -> None:
         f"{d.loc}: {d.code} {d.message}"
         for d in findings
         if d.code in OUTPUT_FAMILY | {"OKR104", "OKR105", "OKR106", "OKR107"}
-        and (d.subject, d.code) not in TRAPS
+        and (d.subject, d.code) not in TRAPS | KNOWN_FALSE_POSITIVES
         and not any((d.subject or "").startswith(p + "/") for p in learning)
     ]
     assert unexpected == []
+
+
+def test_known_false_positives_are_still_current() -> None:
+    _, findings = _findings()
+    found = {(d.subject, d.code) for d in findings}
+    assert KNOWN_FALSE_POSITIVES - found == set(), (
+        "a false positive is fixed: drop it from the list"
+    )

@@ -126,6 +126,33 @@ VARIANTS = {
         True,
     ),
     "version 2": (CHECKOUT.replace("version: 1", "version: 2"), False),
+    "owner list": (
+        CHECKOUT.replace("        unit:", "        owner: [ana, VP Sales]\n        unit:"),
+        True,
+    ),
+    "owner string": (
+        CHECKOUT.replace("        unit:", "        owner: VP Sales\n        unit:"),
+        True,
+    ),
+    "owner empty list": (
+        CHECKOUT.replace("        unit:", "        owner: []\n        unit:"),
+        False,
+    ),
+    "owner mapping": (
+        CHECKOUT.replace("        unit:", "        owner: {a: b}\n        unit:"),
+        False,
+    ),
+    "progress checkin": (
+        CHECKOUT.replace("value: 2.4, confidence", "progress: 40, confidence"),
+        True,
+    ),
+    "progress 140": (
+        CHECKOUT.replace("value: 2.4, confidence", "progress: 140, confidence"),
+        False,
+    ),
+    "target_change": (CHECKOUT.replace("target: 3.5", "target_change: '+25%'"), True),
+    "target_change unsigned": (CHECKOUT.replace("target: 3.5", "target_change: '25'"), False),
+    "kr score 1.5": (CHECKOUT.replace("        unit:", "        score: 1.5\n        unit:"), False),
     "negative weight": (
         CHECKOUT.replace("        unit:", "        weight: -1\n        unit:"),
         False,

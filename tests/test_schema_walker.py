@@ -141,7 +141,7 @@ def test_type_lists_choose_the_branch_by_node_kind() -> None:
     assert messages(schema, "owner: 30\n") == []  # a plain scalar is typed by the schema
     assert messages(schema, 'owner: ""\n') == ["1:OKR013 owner must not be empty"]
     assert messages(schema, "owner: {a: b}\n") == [
-        "1:OKR011 owner must be a list or a string, got a mapping"
+        "1:OKR011 owner must be a string or a list, got a mapping"
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import textwrap
 from pathlib import Path
 
@@ -256,3 +257,30 @@ def test_disabled_plugin_leaves_the_site_alone(tmp_path: Path) -> None:
     )
     site = build_site(make_site(tmp_path, yml, files={"docs/index.md": "# Hello\n"}))
     assert not (site / "2026-Q4").exists()
+
+
+def test_glossary_terms_in_teams_titles_get_tooltips_whatever_their_case(tmp_path: Path) -> None:
+    text = CHECKOUT.replace(
+        "title: Make checkout effortless for returning customers",
+        "title: Outcomes first, for returning customers",
+    ).replace(
+        "title: Cut cart abandonment from 70% to 60%",
+        "title: Cut cart abandonment below the Baseline",
+    )
+    site = build_site(make_site(tmp_path, files={"okrs/2026-Q4/checkout.yaml": text}))
+    objective = (site / "2026-Q4/checkout/effortless-checkout/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert re.search(r'<h1[^>]*><abbr title="[^"]+">Outcomes</abbr> first', objective)
+    kr = (
+        site / "2026-Q4/checkout/effortless-checkout/key-results/abandonment/index.html"
+    ).read_text(encoding="utf-8")
+    assert re.search(r'below the <abbr title="[^"]+">Baseline</abbr></h1>', kr)
+
+
+def test_an_upcoming_cycle_says_when_it_starts_instead_of_a_progress(tmp_path: Path) -> None:
+    mkdocs = "site_name: Acme\ntheme: material\nplugins:\n  - search\n  - okrs:\n      as_of: 2026-09-01\n"
+    site = build_site(make_site(tmp_path, mkdocs))
+    cycle = (site / "2026-Q4/index.html").read_text(encoding="utf-8")
+    assert "starts 1 Oct 2026" in cycle
+    assert "expected 0%" not in cycle and "okrs-bar__fill" not in cycle

@@ -131,6 +131,13 @@ _ERRORS = (
         "Swap or correct the dates of the cycle.",
     ),
     ErrorCode(
+        "OKR028",
+        "conflicting-keys",
+        "A key result has two keys that exclude each other (`target` and `target_change`)",
+        'Keep one: `target` for an absolute value to reach, `target_change` ("+25%", '
+        '"-3") for a change relative to the baseline or the first check-in.',
+    ),
+    ErrorCode(
         "OKR027",
         "unreadable-file",
         "A file or folder under the OKR root cannot be read",

@@ -7,6 +7,7 @@ Keys (all optional):
     output_verbs = ["roll out"]      extra delivery verbs for OKR101
     stale_days = 14                  OKR301: days without a check-in in an active cycle
     as_of = 2026-11-20               the date progress and staleness are computed on
+    root = "okrs"                    the OKR root, relative to the pyproject.toml (CLI only)
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .diagnostics import Severity
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-KEYS = ("select", "ignore", "severity", "output_verbs", "stale_days", "as_of")
+KEYS = ("select", "ignore", "severity", "output_verbs", "stale_days", "as_of", "root")
 
 
 class ConfigError(Exception):
@@ -103,6 +104,9 @@ def config_from_mapping(data: Mapping[str, Any], source: str) -> LintConfig:
     stale_days = data.get("stale_days", 14)
     if not isinstance(stale_days, int) or isinstance(stale_days, bool) or stale_days < 1:
         raise ConfigError(f"{source}: stale_days must be a whole number of days, at least 1")
+    root = data.get("root")
+    if root is not None and (not isinstance(root, str) or not root.strip()):
+        raise ConfigError(f'{source}: root must be a folder path such as "okrs"')
     as_of = data.get("as_of")
     if isinstance(as_of, str):
         try:
@@ -189,3 +193,25 @@ def load_pyproject_config(start: Path) -> LintConfig:
         return LintConfig()
     table = _okrs_table(_read_toml(path), path)
     return config_from_mapping(table or {}, f"{path} [tool.okrs]")
+
+
+def find_root(start: Path) -> Path | None:
+    """The OKR root for a command run in `start`, found the way ruff finds its configuration.
+
+    Walking up from `start`, the first folder that settles it wins: a pyproject.toml whose
+    [tool.okrs] names a `root`, a folder that holds organization.yaml (the root itself), or
+    a folder with okrs/organization.yaml. ConfigError if a pyproject.toml cannot be read.
+    """
+    here = Path(os.path.abspath(start))
+    for folder in (here, *here.parents):
+        if any((folder / n).is_file() for n in ("organization.yaml", "organization.yml")):
+            return folder
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            table = _okrs_table(_read_toml(candidate), candidate) or {}
+            root = table.get("root")
+            if isinstance(root, str) and root.strip():
+                return folder / root
+        if any((folder / "okrs" / n).is_file() for n in ("organization.yaml", "organization.yml")):
+            return folder / "okrs"
+    return None

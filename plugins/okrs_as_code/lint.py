@@ -10,16 +10,18 @@ objective's `accept` also covers its key results and initiatives.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Loc, Severity
 from .rules import lint_rules
+from .urls import initiative_path, kr_path, objective_path
+from .urls import subject as page_subject
 from .wording import Wording, analyse
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterator, Mapping
 
     from .config import LintConfig
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 # Rules that a learning objective expects to fire: there they only inform.
 LEARNING_INFO = frozenset({"OKR101", "OKR102", "OKR103"})
 OUTPUT_FAMILY = frozenset({"OKR101", "OKR102", "OKR103", "OKR108"})
+# Findings only `okrs diff` can make: an `accept:` of them is never unused in a lint run.
+DIFF_ONLY = frozenset({"OKR302", "OKR303"})
 _YEAR_OR_PERIOD = re.compile(r"^(?:19|20)\d{2}$")
 
 
@@ -110,7 +114,8 @@ def _kr_findings(kr: KeyResult, config: LintConfig) -> Iterator[_Raw]:
         found.append(("OKR103", {"phrase": f"{kr.baseline:g} -> {kr.target:g}"}))
         codes.add("OKR103")
     measurable = kr.baseline is not None and kr.target is not None
-    if not measurable and not codes & OUTPUT_FAMILY:
+    # A threshold or a target without a baseline is measurable: the first check-in starts it.
+    if kr.target is None and kr.target_change is None and not codes & OUTPUT_FAMILY:
         found.append(("OKR104", {}))
     if "OKR105" not in codes and measurable and kr.baseline == kr.target:
         found.append(("OKR105", {}))
@@ -132,9 +137,32 @@ def _stale(kr: KeyResult, cycle: Cycle, on: dt.date, limit: int) -> _Raw | None:
     return _Raw("OKR301", loc, {"days": days, "limit": limit})
 
 
-def _subject(objective: Objective, kind: str | None = None, item: str | None = None) -> str:
-    base = f"{objective.cycle}/{objective.team}/{objective.id}"
-    return base if kind is None else f"{base}/{kind}/{item}"
+# Teams grade a cycle in the weeks after it ends (the end-of-cycle review); a check-in in that
+# window is part of the cycle. Real OKR sets put their final grades up to a month after the end.
+REVIEW_DAYS = 31
+
+
+def _checkin_dates(kr: KeyResult, cycle: Cycle) -> Iterator[_Raw]:
+    """OKR304: a second check-in on one date, or one dated after the cycle's review window."""
+    span = {"start": cycle.start.isoformat(), "end": cycle.end.isoformat()}
+    # A cycle may end on 9999-12-31, the last day a date can hold.
+    review_end = (
+        cycle.end + dt.timedelta(days=REVIEW_DAYS)
+        if cycle.end <= dt.date.max - dt.timedelta(days=REVIEW_DAYS)
+        else dt.date.max
+    )
+    previous = None
+    for checkin in kr.checkins:  # in date order
+        if previous is not None and checkin.date == previous:
+            detail = f"A second check-in on {checkin.date}"
+            yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
+        elif checkin.date > review_end:
+            detail = (
+                f"Check-in dated {checkin.date}, more than {REVIEW_DAYS} days after the end of "
+                f"cycle {cycle.id}"
+            )
+            yield _Raw("OKR304", checkin.loc, {"detail": detail, **span})
+        previous = checkin.date
 
 
 def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
@@ -151,21 +179,27 @@ def lint_okrs(okrs: OkrSet, config: LintConfig) -> list[Diagnostic]:
         count = len(objective.key_results)
         if count < 2 or count > 5:
             raws.append(_Raw("OKR202", objective.loc_of("key_results"), {"count": count}))
-        groups.append((_subject(objective), objective.accept, raws, objective.loc_of("accept")))
+        groups.append(
+            (
+                page_subject(objective_path(objective)),
+                objective.accept,
+                raws,
+                objective.loc_of("accept"),
+            )
+        )
         for kr in objective.key_results:
             kr_raws = list(_kr_findings(kr, config))
             if cycle is not None:
                 stale = _stale(kr, cycle, on, config.stale_days)
                 if stale is not None:
                     kr_raws.append(stale)
-            groups.append(
-                (_subject(objective, "key-results", kr.id), kr.accept, kr_raws, kr.loc_of("accept"))
-            )
+                kr_raws.extend(_checkin_dates(kr, cycle))
+            groups.append((page_subject(kr_path(kr)), kr.accept, kr_raws, kr.loc_of("accept")))
         for initiative in objective.initiatives:
             if not initiative.key_results:
                 raw = _Raw("OKR203", initiative.loc_of("id"), {})
                 groups.append(
-                    (_subject(objective, "initiatives", initiative.id), {}, [raw], initiative.loc)
+                    (page_subject(initiative_path(initiative)), {}, [raw], initiative.loc)
                 )
         out.extend(_finish(objective, groups, config))
     return sorted(out, key=lambda d: d.sort_key)
@@ -209,8 +243,10 @@ def _finish(
     rule = rules["OKR401"]
     for index, (subject, accept, _, loc) in enumerate(groups):
         for code in accept:
-            if (index, code) in used or (
-                code in rules and code != "OKR401" and not config.enabled(code)
+            if (
+                (index, code) in used
+                or code in DIFF_ONLY
+                or (code in rules and code != "OKR401" and not config.enabled(code))
             ):
                 continue
             yield Diagnostic(

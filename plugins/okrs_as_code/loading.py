@@ -8,20 +8,20 @@ file, line and column; nothing raises past this module for bad input.
 
 from __future__ import annotations
 
+import functools
 import gc
+import hashlib
 import os
 import re
 import stat
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .diagnostics import Diagnostic, Loc
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 from .model import (
     GlossaryTerm,
     OkrFile,
@@ -33,6 +33,9 @@ from .model import (
 )
 from .references import check_okrs, check_organization
 from .schema import IMPLICIT, Converter, YMap, checker
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
@@ -133,7 +136,13 @@ _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 def read_text(path: Path, display: str, report: Any) -> str | None:
     """Return the text of `path`, or None after reporting why it cannot be read."""
     data = read_bytes(path, display, report)
-    if data is None:
+    return None if data is None else decode(data, display, report)
+
+
+def decode(data: bytes, display: str, report: Any) -> str | None:
+    """The UTF-8 text of a file's bytes, or None after reporting why it is not UTF-8 text."""
+    if len(data) > MAX_BYTES:
+        report(_too_large(display, len(data)))
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -387,6 +396,10 @@ def _display(path: Path) -> str:
     return str(path)
 
 
+display_path = _display
+"""The path as messages show it (public: `okrs diff` names git blobs the same way)."""
+
+
 MAX_FOLDER_DEPTH = 32
 
 
@@ -450,6 +463,74 @@ def discover(root: Path, report: Any = None) -> list[Path]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file to load: how messages name it, and how to get its bytes.
+
+    `key` identifies the content (a git blob id); two sources with the same display path and
+    key are the same file, so a memo passed to `load_sources` reads and checks it only once.
+    """
+
+    display: str
+    read: Callable[[Callable[[Diagnostic], None]], bytes | None]
+    key: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name, which says what kind of file it is."""
+        return self.display.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def blob_id(data: bytes) -> str:
+    """The git blob id of `data`, so that work-tree files compare with committed ones."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+Loaded = tuple[str, Any, tuple[Diagnostic, ...]]
+"""What one file gave: its kind, the record built from it (or None), and its diagnostics."""
+
+
+def _load_one(source: Source, memo: dict[tuple[str, str], Loaded] | None) -> Loaded:
+    if memo is not None and source.key is not None:
+        found = memo.get((source.display, source.key))
+        if found is not None:
+            return found
+    problems: list[Diagnostic] = []
+    report = problems.append
+    name = source.name
+    kind = (
+        "organization"
+        if name in ("organization.yaml", "organization.yml")
+        else "glossary"
+        if name in ("glossary.yaml", "glossary.yml")
+        else "okrs"
+    )
+    data = source.read(report)
+    built: Any = None
+    key = source.key
+    if data is not None:
+        if memo is not None and key is None:
+            key = blob_id(data)
+            found = memo.get((source.display, key))
+            if found is not None:
+                return found
+        text = decode(data, source.display, report)
+        node = compose(text, source.display, report) if text is not None else None
+        if node is not None:
+            m = Converter(source.display, report).convert(node, checker(kind), "file")
+            if isinstance(m, YMap):
+                if kind == "organization":
+                    built = build_organization(source.display, m)
+                elif kind == "glossary":
+                    built = build_glossary(source.display, m)
+                else:
+                    built = build_okr_file(source.display, m)
+    loaded: Loaded = (kind, built, tuple(problems))
+    if memo is not None and key is not None:
+        memo[(source.display, key)] = loaded
+    return loaded
+
+
 def load_okrs(root: Path) -> tuple[OkrSet | None, list[Diagnostic]]:
     """Load and check everything under an OKR root.
 
@@ -457,22 +538,44 @@ def load_okrs(root: Path) -> tuple[OkrSet | None, list[Diagnostic]]:
     found, sorted by file and line. Records with errors are left out of the set, so the rest
     can still be linted and shown.
     """
+    found: list[Diagnostic] = []
+    sources = [
+        Source(_display(path), functools.partial(read_bytes, path, _display(path)))
+        for path in discover(root, found.append)
+    ]
+    return load_sources(_display(root), sources, problems=found)
+
+
+def load_sources(
+    root_display: str,
+    sources: Iterable[Source],
+    memo: dict[tuple[str, str], Loaded] | None = None,
+    problems: Iterable[Diagnostic] = (),
+) -> tuple[OkrSet | None, list[Diagnostic]]:
+    """Load and check the files of one OKR root, wherever their bytes come from (the disk or
+    a git revision). With a memo, a file already loaded with the same content is reused.
+    `problems` are what finding the files reported."""
     with _no_cyclic_gc():
-        return _load_okrs(root)
+        return _load_sources(root_display, sources, memo, problems)
 
 
-def _load_okrs(root: Path) -> tuple[OkrSet | None, list[Diagnostic]]:
-    diagnostics: list[Diagnostic] = []
+def _load_sources(
+    root_display: str,
+    sources: Iterable[Source],
+    memo: dict[tuple[str, str], Loaded] | None,
+    problems: Iterable[Diagnostic],
+) -> tuple[OkrSet | None, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = list(problems)
     report = diagnostics.append
-    root_display = _display(root)
     org: Organization | None = None
     org_path: str | None = None
     files: list[OkrFile] = []
     glossary: list[GlossaryTerm] = []
-    for path in discover(root, report):
-        display = _display(path)
-        if path.name in ("organization.yaml", "organization.yml"):
-            m = load_document(path, display, "organization", report)
+    for source in sources:
+        kind, built, problems = _load_one(source, memo)
+        diagnostics.extend(problems)
+        display = source.display
+        if kind == "organization":
             if org_path is not None:
                 report(
                     Diagnostic(
@@ -480,17 +583,13 @@ def _load_okrs(root: Path) -> tuple[OkrSet | None, list[Diagnostic]]:
                         f"a second organization file; {org_path} is the organization",
                     )
                 )  # fmt: skip
-            elif m is not None:
-                org, org_path = build_organization(display, m), display
-        elif path.name in ("glossary.yaml", "glossary.yml"):
-            m = load_document(path, display, "glossary", report)
-            if m is not None:
-                glossary.extend(build_glossary(display, m))
-        else:
-            m = load_document(path, display, "okrs", report)
-            okr_file = build_okr_file(display, m) if m is not None else None
-            if okr_file is not None:
-                files.append(okr_file)
+            elif built is not None:
+                org, org_path = built, display
+        elif kind == "glossary":
+            if built is not None:
+                glossary.extend(built)
+        elif built is not None:
+            files.append(built)
     if org is None:
         if org_path is None and not any(d.code == "OKR024" for d in diagnostics):
             known = {d.loc.path for d in diagnostics}

@@ -121,31 +121,44 @@ class CheckIn(Located):
 
     date: dt.date
     value: float | None = None
+    progress: float | None = None
+    """Percent complete (0-100) as reported by the owner, for KRs measured by judgement."""
     confidence: float | None = None
     note: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class KeyResult(Located):
-    """A key result: a measurable change from a baseline to a target."""
+    """A key result: a measurable change from a baseline to a target, a threshold, a
+    relative change, or a statement whose progress is reported by judgement."""
 
     cycle: str
     team: str
+    """The team of the objective (part of the KR's reference and URL)."""
     objective: str
     id: str
     title: str
+    description: str | None = None
     metric: str | None = None
     unit: str | None = None
     baseline: float | None = None
     target: float | None = None
+    target_change: str | None = None
+    """A target relative to the baseline: "+25%", "-10%", "+3"."""
     direction: Direction | None = None
-    owner: str | None = None
+    owner_team: str | None = None
+    """The team that owns the KR when it is not the objective's team (`team:` in YAML)."""
+    owner: tuple[str, ...] = ()
     source: str | None = None
+    links: tuple[str, ...] = ()
     weight: float = 1.0
     proxy_for: str | None = None
     aligns_with: tuple[str, ...] = ()
     accept: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    score: float | None = None
+    """The team's own end-of-cycle grade, 0.0-1.0."""
     checkins: tuple[CheckIn, ...] = ()
+    """In date order (a stable sort of the file's order), whatever order the file lists."""
 
     @property
     def ref(self) -> str:
@@ -153,13 +166,40 @@ class KeyResult(Located):
         return f"{self.team}/{self.objective}/{self.id}"
 
     @property
+    def owned_by(self) -> str:
+        """The team accountable for the KR: its own `team`, else the objective's."""
+        return self.owner_team or self.team
+
+    @property
+    def start_value(self) -> float | None:
+        """The baseline, or else the first check-in's value (DESIGN section 2)."""
+        if self.baseline is not None:
+            return self.baseline
+        return next((c.value for c in self.checkins if c.value is not None), None)
+
+    @property
+    def goal(self) -> float | None:
+        """The absolute target: `target`, or `target_change` applied to the start value."""
+        if self.target is not None:
+            return self.target
+        change = self.target_change
+        start = self.start_value
+        if change is None or start is None:
+            return None
+        amount = float(change.rstrip("%"))
+        return start * (1 + amount / 100) if change.endswith("%") else start + amount
+
+    @property
     def effective_direction(self) -> Direction | None:
-        """The direction written, or the one implied by baseline and target."""
+        """The direction written, or the one implied by the start value and the target."""
         if self.direction is not None:
             return self.direction
-        if self.baseline is None or self.target is None or self.target == self.baseline:
+        if self.target_change is not None:
+            return "decrease" if self.target_change.startswith("-") else "increase"
+        start, goal = self.start_value, self.goal
+        if start is None or goal is None or goal == start:
             return None
-        return "increase" if self.target > self.baseline else "decrease"
+        return "increase" if goal > start else "decrease"
 
     @property
     def current(self) -> float | None:
@@ -173,6 +213,22 @@ class KeyResult(Located):
     def last_checkin(self) -> CheckIn | None:
         """The latest check-in, if any."""
         return self.checkins[-1] if self.checkins else None
+
+    @property
+    def reported_progress(self) -> float | None:
+        """The percent complete of the latest check-in that reports one."""
+        for checkin in reversed(self.checkins):
+            if checkin.progress is not None:
+                return checkin.progress
+        return None
+
+    @property
+    def last_note(self) -> CheckIn | None:
+        """The latest check-in that carries a status note."""
+        for checkin in reversed(self.checkins):
+            if checkin.note:
+                return checkin
+        return None
 
     @property
     def confidence(self) -> float | None:
@@ -195,7 +251,7 @@ class Initiative(Located):
     description: str | None = None
     key_results: tuple[str, ...] = ()
     status: Status = "planned"
-    owner: str | None = None
+    owner: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
 
     @property
@@ -213,11 +269,13 @@ class Objective(Located):
     id: str
     title: str
     description: str | None = None
-    owner: str | None = None
+    owner: tuple[str, ...] = ()
     type: ObjectiveType = "committed"
     aligns_with: tuple[str, ...] = ()
     visibility: Literal["internal", "confidential"] = "internal"
     carried_from: str | None = None
+    score: float | None = None
+    """The team's own end-of-cycle grade, 0.0-1.0."""
     accept: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     key_results: tuple[KeyResult, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
@@ -305,6 +363,13 @@ def _strs(value: Any) -> tuple[str, ...]:
     return tuple(value) if value else ()
 
 
+def _owners(value: Any) -> tuple[str, ...]:
+    """`owner` is one person or role, or a list of them."""
+    if isinstance(value, str):
+        return (value,)
+    return _strs(value)
+
+
 def build_organization(path: str, m: YMap) -> Organization:
     """Build the organization from a checked organization.yaml."""
     cycles = tuple(
@@ -324,14 +389,18 @@ def build_organization(path: str, m: YMap) -> Organization:
 
 
 def _checkins(path: str, items: Any) -> tuple[CheckIn, ...]:
-    return tuple(
+    checkins = [
         CheckIn(
             **_located(path, c), date=c["date"], value=c.get("value"),
-            confidence=c.get("confidence"), note=c.get("note"),
+            progress=c.get("progress"), confidence=c.get("confidence"), note=c.get("note"),
         )
         for c in items or ()
         if "date" in c
-    )  # fmt: skip
+    ]  # fmt: skip
+    # Date order whatever the file's order; the sort is stable, so a second check-in on the
+    # same date (a warning) stays after the first.
+    checkins.sort(key=lambda c: c.date)
+    return tuple(checkins)
 
 
 def build_okr_file(path: str, m: YMap) -> OkrFile | None:
@@ -347,13 +416,15 @@ def build_okr_file(path: str, m: YMap) -> OkrFile | None:
         krs = tuple(
             KeyResult(
                 **_located(path, k), cycle=cycle, team=team, objective=oid, id=k["id"],
-                title=k["title"], metric=k.get("metric"), unit=k.get("unit"),
-                baseline=k.get("baseline"), target=k.get("target"),
-                direction=k.get("direction"), owner=k.get("owner"), source=k.get("source"),
+                title=k["title"], description=k.get("description"), metric=k.get("metric"),
+                unit=k.get("unit"), baseline=k.get("baseline"), target=k.get("target"),
+                target_change=k.get("target_change"), direction=k.get("direction"),
+                owner_team=k.get("team"), owner=_owners(k.get("owner")),
+                source=k.get("source"), links=_strs(k.get("links")),
                 weight=k.get("weight", 1.0), proxy_for=k.get("proxy_for"),
                 aligns_with=_strs(k.get("aligns_with")),
                 accept=MappingProxyType(dict(k["accept"])) if k.get("accept") else _EMPTY,
-                checkins=_checkins(path, k.get("checkins")),
+                score=k.get("score"), checkins=_checkins(path, k.get("checkins")),
             )
             for k in o.get("key_results", ())
             if "id" in k and "title" in k
@@ -363,7 +434,7 @@ def build_okr_file(path: str, m: YMap) -> OkrFile | None:
                 **_located(path, i), cycle=cycle, team=team, objective=oid, id=i["id"],
                 title=i["title"], description=i.get("description"),
                 key_results=_strs(i.get("key_results")), status=i.get("status", "planned"),
-                owner=i.get("owner"), links=_strs(i.get("links")),
+                owner=_owners(i.get("owner")), links=_strs(i.get("links")),
             )
             for i in o.get("initiatives", ())
             if "id" in i and "title" in i
@@ -371,9 +442,10 @@ def build_okr_file(path: str, m: YMap) -> OkrFile | None:
         objectives.append(
             Objective(
                 **_located(path, o), cycle=cycle, team=team, id=oid, title=o["title"],
-                description=o.get("description"), owner=o.get("owner"),
+                description=o.get("description"), owner=_owners(o.get("owner")),
                 type=o.get("type", "committed"), aligns_with=_strs(o.get("aligns_with")),
                 visibility=o.get("visibility", "internal"), carried_from=o.get("carried_from"),
+                score=o.get("score"),
                 accept=MappingProxyType(dict(o["accept"])) if o.get("accept") else _EMPTY,
                 key_results=krs, initiatives=initiatives,
             )

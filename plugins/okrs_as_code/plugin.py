@@ -29,12 +29,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
 
+from .check import check
 from .config import ConfigError, config_from_mapping, load_pyproject_config
 from .diagnostics import Severity
 from .escaping import for_terminal
 from .glossary import merge, reference_glossary
-from .lint import lint_okrs
-from .loading import load_okrs
 from .nav_trim import trimmed_nav
 from .rules import lint_rules
 from .site import Site
@@ -243,14 +242,14 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
             return None
         if self.lint_config is None:
             raise PluginError("the okrs plugin was not configured (on_config did not run)")
-        okrs, errors = load_okrs(Path(self.config.root))
-        errors = [d for d in errors if d.severity is Severity.ERROR]
+        result = check(Path(self.config.root), self.lint_config)
+        okrs, errors = result.okrs, result.errors
         if okrs is None or errors:
             # The same lines as `okrs validate`, so that editors and CI link them alike.
             lines = "\n".join(_log_line(d) for d in errors)
             root = for_terminal(os.path.relpath(self.config.root))
             raise PluginError(f"the OKRs under {root} have errors:\n{lines}")
-        findings = lint_okrs(okrs, self.lint_config)
+        findings = list(result.findings)
         self._report(findings)
         glossary = merge(reference_glossary(), okrs.glossary)
         self._terms = Terms(glossary)

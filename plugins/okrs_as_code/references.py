@@ -144,7 +144,7 @@ def check_okrs(okrs: OkrSet, report: Callable[[Diagnostic], None]) -> None:
             )  # fmt: skip
         _unique(f.objectives, lambda o: o.id, "objective", report)  # type: ignore[attr-defined]
         for objective in f.objectives:
-            _check_objective(objective, report)
+            _check_objective(objective, teams, team_suggestions, report)
 
     by_ref: dict[tuple[str, str], Objective | KeyResult] = {}
     for objective in okrs.objectives():
@@ -308,8 +308,15 @@ def _shortest_loop(start: Node, members: set[Node], edges: dict[Node, list[Node]
     return [start, start]
 
 
-def _check_objective(objective: Objective, report: Callable[[Diagnostic], None]) -> None:
+def _check_objective(
+    objective: Objective,
+    teams: set[str],
+    team_suggestions: _Suggestions,
+    report: Callable[[Diagnostic], None],
+) -> None:
     _unique(objective.key_results, lambda k: k.id, "key result", report)  # type: ignore[attr-defined]
+    for key_result in objective.key_results:
+        _check_key_result(key_result, teams, team_suggestions, report)
     _unique(objective.initiatives, lambda i: i.id, "initiative", report)  # type: ignore[attr-defined]
     krs = {k.id for k in objective.key_results}
     for initiative in objective.initiatives:
@@ -320,6 +327,35 @@ def _check_objective(objective: Objective, report: Callable[[Diagnostic], None])
                     loc, f"key result in objective {objective.id} named", kr, _Suggestions(krs)
                 )
                 report(d)
+
+
+def _check_key_result(
+    kr: KeyResult,
+    teams: set[str],
+    team_suggestions: _Suggestions,
+    report: Callable[[Diagnostic], None],
+) -> None:
+    """What the schema cannot say about one key result: exclusive keys, check-ins with content,
+    and the team that owns it."""
+    if kr.target is not None and kr.target_change is not None:
+        report(
+            Diagnostic(
+                kr.loc_of("target_change"), "OKR028", "conflicting-keys",
+                f"key result {kr.id} has both target ({kr.target:g}) and target_change "
+                f"({kr.target_change}); keep one of them",
+            )
+        )  # fmt: skip
+    for checkin in kr.checkins:
+        if checkin.value is None and checkin.progress is None and not checkin.note:
+            report(
+                Diagnostic(
+                    checkin.loc, "OKR012", "missing-key",
+                    f"check-in of {checkin.date} has no value, progress or note; "
+                    "it needs at least one of them",
+                )
+            )  # fmt: skip
+    if kr.owner_team is not None and kr.owner_team not in teams:
+        report(_unknown(kr.loc_of("team"), "team", kr.owner_team, team_suggestions))
 
 
 def _check_carried_from(okrs: OkrSet, report: Callable[[Diagnostic], None]) -> None:

@@ -1,18 +1,23 @@
-"""Reporters: diagnostics as text, JSON, GitHub workflow commands or SARIF."""
+"""Reporters: diagnostics as text, JSON, GitHub workflow commands or SARIF, chosen by name."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .diagnostics import Severity
 from .escaping import for_json, for_terminal, path_uri, workflow_data, workflow_property
+from .rules import all_codes
+from .urls import REVIEW
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Sequence
 
     from .diagnostics import Diagnostic
+    from .rules import RuleDoc
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -122,30 +127,88 @@ def render_github(diagnostics: Sequence[Diagnostic], **_: Any) -> str:
 
 
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# Without a site to link to, rules link to the project's page (where the rules are listed).
+PROJECT_URL = "https://pypi.org/project/okrs-as-code/"
+
+
+def site_base(site_url: str | None) -> str | None:
+    """The site's URL ending in a slash, so that page paths can follow it; None if unset."""
+    if not site_url:
+        return None
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
+def fingerprint(d: Diagnostic) -> str:
+    """What identifies a finding across unrelated edits: its code and what it is about, never
+    its line (lines move when anything above them changes) nor numbers in its message."""
+    what = d.subject if d.subject is not None else f"{d.loc.path}\0{d.message}"
+    # surrogateescape: a file name that is not UTF-8 hashes as its bytes.
+    return hashlib.sha256(f"{d.code}\0{what}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _rule_help(doc: RuleDoc) -> tuple[str, str]:
+    """A rule's help as plain text and as Markdown: why, example, better, fix."""
+    text = [doc.summary + "."]
+    markdown = [f"**{doc.code} {doc.name}**: {doc.summary}."]
+    if doc.why:
+        text.append(doc.why)
+        markdown.append(doc.why)
+    if doc.example:
+        text.append("Example:\n" + doc.example)
+        markdown.append("Example:\n\n```yaml\n" + doc.example + "\n```")
+    if doc.better:
+        text.append("Use instead:\n" + doc.better)
+        markdown.append("Use instead:\n\n```yaml\n" + doc.better + "\n```")
+    if doc.fix:
+        text.append("How to fix: " + doc.fix)
+        markdown.append("**How to fix:** " + doc.fix)
+    return "\n\n".join(text), "\n\n".join(markdown)
+
+
+def _sarif_rule(code: str, doc: RuleDoc | None, fallback_name: str, site_url: str | None) -> Any:
+    rule: dict[str, Any] = {"id": code, "name": doc.name if doc else fallback_name}
+    if doc is None:
+        rule["shortDescription"] = {"text": code}
+        return rule
+    text, markdown = _rule_help(doc)
+    rule.update(
+        {
+            "shortDescription": {"text": doc.summary},
+            "fullDescription": {"text": doc.why or doc.summary},
+            "help": {"text": text, "markdown": markdown},
+            "helpUri": f"{site_url}{REVIEW}#{code.lower()}" if site_url else PROJECT_URL,
+            "defaultConfiguration": {"level": _SARIF_LEVELS[doc.severity]},
+            "properties": {
+                "tags": ["okrs", "data-error" if code.startswith("OKR0") else "coaching"]
+            },
+        }
+    )
+    return rule
 
 
 def render_sarif(
     diagnostics: Sequence[Diagnostic],
     *,
-    rules: Mapping[str, tuple[str, str]] | None = None,
+    site_url: str | None = None,
     **_: Any,
 ) -> str:
-    """SARIF 2.1.0, for code-scanning dashboards. `rules` maps code -> (name, summary)."""
-    rules = rules or {}
+    """SARIF 2.1.0 for GitHub code scanning: rules with help, stable fingerprints, and
+    acknowledged findings as suppressions."""
+    site_url = site_base(site_url)
+    docs = all_codes()
     codes = sorted({d.code for d in diagnostics})
+    index = {code: i for i, code in enumerate(codes)}
     driver_rules = [
-        {
-            "id": code,
-            "name": rules.get(code, ("", ""))[0]
-            or next(d.name for d in diagnostics if d.code == code),
-            "shortDescription": {"text": rules.get(code, ("", code))[1] or code},
-        }
+        _sarif_rule(
+            code, docs.get(code), next(d.name for d in diagnostics if d.code == code), site_url
+        )
         for code in codes
     ]
     results = []
     for d in diagnostics:
         result: dict[str, Any] = {
             "ruleId": d.code,
+            "ruleIndex": index[d.code],
             "level": _SARIF_LEVELS[d.severity],
             "message": {"text": for_json(d.message)},
             "locations": [
@@ -156,9 +219,12 @@ def render_sarif(
                     }
                 }
             ],
+            "partialFingerprints": {"okrsFinding/v1": fingerprint(d)},
         }
         if d.accepted is not None:
-            result["suppressions"] = [{"kind": "inSource", "justification": d.accepted}]
+            result["suppressions"] = [
+                {"kind": "inSource", "status": "accepted", "justification": d.accepted}
+            ]
         results.append(result)
     return json.dumps(
         {
@@ -170,14 +236,18 @@ def render_sarif(
                         "driver": {
                             "name": "okrs-as-code",
                             "version": __version__,
+                            "semanticVersion": __version__,
+                            "informationUri": site_url or PROJECT_URL,
                             "rules": driver_rules,
                         }
                     },
+                    "columnKind": "unicodeCodePoints",
                     "results": results,
                 }
             ],
         },
         indent=2,
+        ensure_ascii=False,
     )
 
 
@@ -187,3 +257,47 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "github": render_github,
     "sarif": render_sarif,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What a command reports: its diagnostics, what was checked, and where the site is."""
+
+    diagnostics: Sequence[Diagnostic]
+    scope: str = ""
+    """What was checked, for the summary line: "2 OKR files, 3 key results"."""
+    site_url: str | None = None
+
+
+class Reporter(Protocol):
+    """Turns a report into the text a user or a tool reads."""
+
+    @property
+    def name(self) -> str:
+        """The format's name, as `--format` takes it."""
+        ...
+
+    def render(self, report: Report) -> str:
+        """The whole output."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Renderer:
+    """A reporter made of one of the render functions above."""
+
+    name: str
+    colour: bool = False
+
+    def render(self, report: Report) -> str:
+        context = f" ({report.scope})" if report.scope else ""
+        return RENDERERS[self.name](
+            report.diagnostics, colour=self.colour, context=context, site_url=report.site_url
+        )
+
+
+def reporter(name: str, *, colour: bool = False) -> Reporter:
+    """The reporter called `name` (one of FORMATS); KeyError for an unknown one."""
+    if name not in RENDERERS:
+        raise KeyError(name)
+    return _Renderer(name, colour=colour and name == "text")

@@ -46,6 +46,8 @@ DEFAULT_SEVERITY = {
     "OKR203": Severity.WARNING,
     "OKR301": Severity.WARNING,
     "OKR302": Severity.WARNING,
+    "OKR303": Severity.WARNING,
+    "OKR304": Severity.WARNING,
     "OKR401": Severity.WARNING,
 }
 

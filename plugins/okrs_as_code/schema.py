@@ -231,8 +231,8 @@ class Checker:
 
     label: str = "value"
     type: str | None = None
-    types: frozenset[str] | None = None
-    """Every type a type list allows (None for a single type)."""
+    types: tuple[str, ...] | None = None
+    """Every type a type list allows, in the schema's order (None for a single type)."""
     properties: dict[str, Checker] = field(default_factory=dict)
     required: tuple[str, ...] = ()
     additional: Checker | bool | None = True
@@ -321,14 +321,14 @@ def compile_schema(document: dict[str, Any], name: str = "schema") -> Checker:
                 raise SchemaError(f"{name} {where}: {sorted(clash)} beside a $ref")
             return compile_({**target, **extra}, _LABELS.get(def_name, label), where)
         raw_type = s.get("type")
-        types: frozenset[str] | None = None
+        types: tuple[str, ...] | None = None
         single: str | None
         if isinstance(raw_type, list):
             if not raw_type or not all(t in _TYPES for t in raw_type):
                 raise SchemaError(f"{name} {where}: type list {raw_type!r} is not supported")
             if len(set(raw_type)) != len(raw_type):
                 raise SchemaError(f"{name} {where}: type list {raw_type!r} repeats a type")
-            types = frozenset(raw_type)
+            types = tuple(raw_type)
             single = raw_type[0] if len(raw_type) == 1 else None
             if single is not None:
                 types = None
@@ -340,7 +340,7 @@ def compile_schema(document: dict[str, Any], name: str = "schema") -> Checker:
             single = raw_type
         else:
             raise SchemaError(f"{name} {where}: type {raw_type!r} is not supported")
-        allowed = types or frozenset({single} if single else ())
+        allowed = frozenset(types or ((single,) if single else ()))
         if "number" in allowed:
             allowed |= {"integer"}
         c = Checker(label=label, type=single, types=types)
@@ -438,10 +438,9 @@ class Converter:
         got = _KIND.get(type(node), "a value")
         if isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS:
             got = "nothing (null)"
-        self.error(
-            node.start_mark, "OKR011", "wrong-type",
-            f"{what} must be {_WANT.get(c.type or '', 'a value')}, got {got}",
-        )  # fmt: skip
+        types = c.type if isinstance(c.type, tuple) else (c.type or "",)
+        want = " or ".join(_WANT.get(t, "a value") for t in types)
+        self.error(node.start_mark, "OKR011", "wrong-type", f"{what} must be {want}, got {got}")
 
     def kind_of(self, node: yaml.Node, c: Checker, what: str) -> str | None:
         """The type a node is checked as; None after reporting an explicit tag it cannot have."""
@@ -475,7 +474,7 @@ class Converter:
         if c.types is None:
             self.wrong_type(node, c, what)
             return
-        want = " or ".join(_WANT[t] for t in sorted(c.types))
+        want = " or ".join(_WANT[t] for t in c.types)
         self.error(
             node.start_mark, "OKR011", "wrong-type",
             f"{what} must be {want}, got {_KIND.get(type(node), 'a value')}",
@@ -742,6 +741,7 @@ _PATTERN_HINTS = {
     "\\S": "text that is not blank",
     "^OKR[0-9]{3}$": "a rule code such as OKR101",
     "^https?://[^\\s]+$": "an http:// or https:// URL without spaces",
+    "^[+-][0-9]+(\\.[0-9]+)?%?$": ("a change written with its sign, such as +25%, -10% or +3"),
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
-from .pages import GLOSSARY, REVIEW, NavEntry, PageSpec, Site
+from ..urls import GLOSSARY, REVIEW
+from .builder import Site
+from .pages import NavEntry, PageSpec
 
 __all__ = ["GLOSSARY", "REVIEW", "NavEntry", "PageSpec", "Site"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .relations import objective_path, ref_path
+from ..urls import objective_path, ref_path
 from .views import CONFIDENTIAL, AlignmentNode, Link
 
 if TYPE_CHECKING:

@@ -50,7 +50,7 @@ def _month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
     return months
 
 
-def _axis(values: list[float]) -> tuple[float, float, float, float]:
+def _axis(values: list[float], share: bool = False) -> tuple[float, float, float, float]:
     """(scale, low, high, step) of the value axis, in units of `scale`.
 
     Values are divided by a power of ten first, so that spans near the float limits (1e308)
@@ -68,6 +68,8 @@ def _axis(values: list[float]) -> tuple[float, float, float, float]:
     high = math.ceil(high / step) * step
     if math.isclose(high, max(scaled)):
         high += step
+    if share:
+        low, high = max(low, 0.0), min(high, 100.0)
     return scale, low, high, step
 
 
@@ -95,9 +97,12 @@ def checkin_chart(kr: KeyResult, cycle: Cycle, on: dt.date, chart_id: str = "okr
     last = max(cycle.end, points[-1][0])
     days = max(1, (last - first).days + 1)
 
+    baseline, target = kr.start_value, kr.goal
     values = [v for _, v, _ in points]
-    values += [v for v in (kr.baseline, kr.target) if v is not None]
-    scale, low, high, step = _axis(values)
+    values += [v for v in (baseline, target) if v is not None]
+    # A share never runs past 100 % or below 0 %, so neither does its axis.
+    share = unit == "%" and min(values) >= 0 and max(values) <= 100
+    scale, low, high, step = _axis(values, share)
 
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
@@ -113,10 +118,10 @@ def checkin_chart(kr: KeyResult, cycle: Cycle, on: dt.date, chart_id: str = "okr
 
     latest = points[-1]
     summary = [f"latest {format_value(latest[1], unit)} on {format_date(latest[0])}"]
-    if kr.baseline is not None:
-        summary.append(f"baseline {format_value(kr.baseline, unit)}")
-    if kr.target is not None:
-        summary.append(f"target {format_value(kr.target, unit)}")
+    if baseline is not None:
+        summary.append(f"baseline {format_value(baseline, unit)}")
+    if target is not None:
+        summary.append(f"target {format_value(target, unit)}")
     title = f"Check-ins of “{kr.title}”: " + ", ".join(summary)
     desc = "; ".join(f"{format_date(d)}: {format_value(v, unit)}" for d, v, _ in points)
 
@@ -141,20 +146,22 @@ def checkin_chart(kr: KeyResult, cycle: Cycle, on: dt.date, chart_id: str = "okr
         out.append(_text("okrs-chart__tick", x(month) + 4, HEIGHT - 10, f"{month:%b}"))
     # Baseline, target and the planned path between them.
     right = WIDTH - RIGHT - 4
-    if kr.baseline is not None:
-        by = y(kr.baseline)
+    if baseline is not None and kr.effective_direction not in ("at_least", "at_most"):
+        by = y(baseline)
         out.append(_hline("okrs-chart__baseline", by))
-        label = escape(f"Baseline {format_value(kr.baseline, unit)}")
+        word = "Baseline" if kr.baseline is not None else "Start"
+        label = escape(f"{word} {format_value(baseline, unit)}")
         out.append(_text("okrs-chart__label", right, by - 5, label, "end"))
-    if kr.target is not None:
-        ty = y(kr.target)
+    if target is not None:
+        ty = y(target)
         out.append(_hline("okrs-chart__target", ty))
-        label = escape(f"Target {format_value(kr.target, unit)}")
+        bound = {"at_least": "At least", "at_most": "At most"}.get(kr.effective_direction or "")
+        label = escape(f"{bound or 'Target'} {format_value(target, unit)}")
         target_class = "okrs-chart__label okrs-chart__label--target"
         out.append(_text(target_class, right, ty - 5, label, "end"))
-        if kr.baseline is not None and kr.effective_direction in ("increase", "decrease"):
+        if baseline is not None and kr.effective_direction in ("increase", "decrease"):
             out.append(
-                f'<line class="okrs-chart__plan" x1="{x(cycle.start)}" y1="{y(kr.baseline)}" '
+                f'<line class="okrs-chart__plan" x1="{x(cycle.start)}" y1="{y(baseline)}" '
                 f'x2="{x(cycle.end)}" y2="{ty}"/>'
             )
     # Where the build date falls in the cycle.

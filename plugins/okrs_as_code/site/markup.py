@@ -78,22 +78,27 @@ class Terms:
 
     def __init__(self, terms: Iterable[GlossaryTerm]) -> None:
         self.definitions: dict[str, str] = {}
-        """Tooltip text by every form of every term (term and aliases, as written)."""
+        """Tooltip text by every form of every term (term and aliases), lower-cased."""
+        self.forms: dict[str, str] = {}
+        """Tooltip text by every form of every term, as the glossary writes it."""
         self.by_form: dict[str, GlossaryTerm] = {}
         self._abbrs: dict[tuple[str, str | None], Markup] = {}
         for term in terms:
             # The first sentence is the definition; the rest is advice for the glossary page.
             tooltip = shorten(_SENTENCE_END.split(plain_text(term.definition), maxsplit=1)[0])
             for form in (term.term, *term.aliases):
-                self.definitions.setdefault(form, tooltip)
-                self.by_form.setdefault(form, term)
+                # Teams write "Baseline" at the start of a sentence and "baseline" inside one.
+                self.definitions.setdefault(form.lower(), tooltip)
+                self.forms.setdefault(form, tooltip)
+                self.by_form.setdefault(form.lower(), term)
         # A trie of the forms, so that matching costs the length of a form, not their number
         # (10,000 aliases as a flat alternation are tried one by one at every position).
         self.pattern = (
             re.compile(
                 r"(?<![\w-])"
                 + _trie([f for f in self.definitions if len(f) <= _LONGEST_FORM])
-                + r"(?![\w-])"
+                + r"(?![\w-])",
+                re.IGNORECASE,
             )
             if self.definitions
             else None
@@ -101,14 +106,14 @@ class Terms:
 
     def tooltip(self, name: str) -> str | None:
         """The tooltip text of a term or alias, if it is in the glossary."""
-        return self.definitions.get(name)
+        return self.definitions.get(name.lower())
 
     def abbr(self, label: str, name: str | None = None) -> Markup:
         """`label` escaped, wrapped in <abbr> with the definition of term `name` (or `label`)."""
         # Pages ask for the same few labels thousands of times.
         cached = self._abbrs.get((label, name))
         if cached is None:
-            tooltip = self.definitions.get(name or label)
+            tooltip = self.definitions.get((name or label).lower())
             if tooltip is None:
                 cached = escape(label)
             else:
@@ -228,7 +233,7 @@ class _MarkTerms(Treeprocessor):  # type: ignore[misc, unused-ignore]
         new: list[etree.Element] = []
         head = text[: matches[0].start()]
         for i, match in enumerate(matches):
-            abbr = etree.Element("abbr", title=self.terms.definitions[match.group(0)])
+            abbr = etree.Element("abbr", title=self.terms.definitions[match.group(0).lower()])
             abbr.text = match.group(0)
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             abbr.tail = text[match.end() : end]

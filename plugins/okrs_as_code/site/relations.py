@@ -12,43 +12,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from ..urls import (
+    initiative_path,
+    kr_path,
+    kr_path_of,
+    objective_path,
+    objective_path_above,
+    objective_path_of,
+    ref_path,
+)
+
 if TYPE_CHECKING:
     from ..model import Cycle, Initiative, KeyResult, Objective, OkrSet, Team
-
-
-def cycle_path(cycle: str) -> str:
-    """The page path of a cycle."""
-    return f"{cycle}/"
-
-
-def team_path(cycle: str, team: str) -> str:
-    """The page path of a team in a cycle."""
-    return f"{cycle}/{team}/"
-
-
-def objective_path(objective: Objective) -> str:
-    """The page path of an objective."""
-    return f"{objective.cycle}/{objective.team}/{objective.id}/"
-
-
-def kr_path(kr: KeyResult) -> str:
-    """The page path of a key result."""
-    return f"{kr.cycle}/{kr.team}/{kr.objective}/key-results/{kr.id}/"
-
-
-def initiative_path(initiative: Initiative) -> str:
-    """The page path of an initiative."""
-    return (
-        f"{initiative.cycle}/{initiative.team}/{initiative.objective}/initiatives/{initiative.id}/"
-    )
-
-
-def ref_path(cycle: str, ref: str) -> str:
-    """The page path named by an `aligns_with` reference (team/objective[/kr]) in a cycle."""
-    parts = ref.split("/")
-    if len(parts) == 3:
-        return f"{cycle}/{parts[0]}/{parts[1]}/key-results/{parts[2]}/"
-    return f"{cycle}/{ref}/"
 
 
 class Relations:
@@ -72,6 +47,8 @@ class Relations:
         """What aligns with a page (objective or KR), by its path; None stands for a hidden one."""
         self.carried_to: dict[str, list[Objective]] = defaultdict(list)
         self.cycles_of_team: dict[str, list[str]] = defaultdict(list)
+        self.owned_elsewhere: dict[tuple[str, str], list[KeyResult]] = defaultdict(list)
+        """Published key results a team owns inside another team's objectives, by cycle/team."""
 
         files = sorted(okrs.files, key=lambda f: (f.cycle, f.path))
         with_files: dict[str, set[str]] = defaultdict(set)
@@ -85,6 +62,9 @@ class Relations:
         for okr_file in files:
             for objective in okr_file.objectives:
                 self._relate(objective)
+        for (cycle_id, team_id), _ in list(self.owned_elsewhere.items()):
+            # A team that owns key results has a page in that cycle even without a file.
+            with_files[cycle_id].add(team_id)
 
         self.teams: dict[str, list[Team]] = {}
         """Teams with a page in each cycle (those with OKRs and their ancestors), in org order."""
@@ -132,16 +112,21 @@ class Relations:
                 self.aligned_to[ref_path(kr.cycle, ref)].append(None if hidden else kr)
         if hidden:
             return
+        for kr in objective.key_results:
+            if kr.owner_team and kr.owner_team != kr.team and kr.owner_team in self.team_of:
+                self.owned_elsewhere[(kr.cycle, kr.owner_team)].append(kr)
         for initiative in objective.initiatives:
             for kr_id in initiative.key_results:
-                self.initiatives_of[f"{path}key-results/{kr_id}/"].append(initiative)
+                self.initiatives_of[
+                    kr_path_of(objective.cycle, objective.team, objective.id, kr_id)
+                ].append(initiative)
         if objective.carried_from:
             self.carried_to[objective.carried_from + "/"].append(objective)
 
     def objective_of(self, kr_or_initiative: KeyResult | Initiative) -> Objective:
         """The objective a published key result or initiative belongs to."""
         item = kr_or_initiative
-        return self.objective_at[f"{item.cycle}/{item.team}/{item.objective}/"]
+        return self.objective_at[objective_path_of(item.cycle, item.team, item.objective)]
 
     def resolve(self, path: str) -> Objective | KeyResult | Initiative | None:
         """The published objective, KR or initiative at a page path, if there is one."""
@@ -152,4 +137,4 @@ class Relations:
         if path in self.hidden:
             return True
         parts = path.split("/")
-        return len(parts) > 3 and "/".join(parts[:3]) + "/" in self.hidden
+        return len(parts) > 3 and objective_path_above(path) in self.hidden
