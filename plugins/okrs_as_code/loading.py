@@ -17,6 +17,7 @@ import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -262,7 +263,15 @@ def _compose_events(text: str, display: str) -> yaml.Node | None:
             )  # fmt: skip
         node: yaml.Node
         if cls is yaml.ScalarEvent:
-            node = yaml.ScalarNode(tag or IMPLICIT, event.value, mark, None, event.style)
+            value = event.value
+            # Keys and short values repeat thousands of times in a big file; share them.
+            node = yaml.ScalarNode(
+                tag or IMPLICIT,
+                intern(value) if len(value) <= 32 else value,
+                mark,
+                None,
+                event.style,
+            )
         elif cls is yaml.MappingStartEvent:
             node = yaml.MappingNode(tag or IMPLICIT, [], mark, None, event.flow_style)
         else:
@@ -364,7 +373,7 @@ def load_document(path: Path, display: str, schema: str, report: Any) -> YMap | 
         node = compose(text, display, report)
         if node is None:
             return None
-        value = Converter(display, report).convert(node, checker(schema), "file")
+        value = Converter(display, report, consume=True).convert(node, checker(schema), "file")
     return value if isinstance(value, YMap) else None
 
 
@@ -517,7 +526,7 @@ def _load_one(source: Source, memo: dict[tuple[str, str], Loaded] | None) -> Loa
         text = decode(data, source.display, report)
         node = compose(text, source.display, report) if text is not None else None
         if node is not None:
-            m = Converter(source.display, report).convert(node, checker(kind), "file")
+            m = Converter(source.display, report, consume=True).convert(node, checker(kind), "file")
             if isinstance(m, YMap):
                 if kind == "organization":
                     built = build_organization(source.display, m)

@@ -427,9 +427,14 @@ def checker(name: str) -> Checker:
 class Converter:
     """Turns a YAML node into plain values, checking it against a schema as it goes."""
 
-    def __init__(self, path: str, report: Callable[[Diagnostic], None]) -> None:
+    def __init__(
+        self, path: str, report: Callable[[Diagnostic], None], *, consume: bool = False
+    ) -> None:
         self.path = path
         self.report = report
+        self.consume = consume
+        """Release each node once converted, so a big file's tree and its values are never
+        all in memory at once (the tree is unusable afterwards)."""
 
     def error(self, mark: yaml.Mark, code: str, name: str, message: str) -> None:
         self.report(Diagnostic(Loc(self.path, mark.line + 1, mark.column + 1), code, name, message))
@@ -500,12 +505,18 @@ class Converter:
             result = YList()
             result.mark = node.start_mark
             result.marks = marks = []
-            for child in node.value:
+            children = node.value
+            count = len(children)
+            consume = self.consume
+            for i in range(count):
+                child = children[i]
                 item = self.convert(child, items, what) if items is not None else child.value
                 if item is not None:
                     result.append(item)
                     marks.append(child.start_mark)
-            if c.min_items is not None and len(node.value) < c.min_items:
+                if consume:
+                    children[i] = None
+            if c.min_items is not None and count < c.min_items:
                 self.error(
                     node.start_mark, "OKR013", "invalid-value",
                     f"{what} needs at least {c.min_items} item(s)",
@@ -670,7 +681,12 @@ class Converter:
         props = c.properties
         additional = c.additional
         key_marks: dict[str, yaml.Mark] = {}
-        for key_node, value_node in node.value:
+        pairs = node.value
+        consume = self.consume
+        for i in range(len(pairs)):
+            key_node, value_node = pairs[i]
+            if consume:
+                pairs[i] = None
             if type(key_node) is not yaml.ScalarNode:
                 self.error(
                     key_node.start_mark, "OKR011", "wrong-type",
