@@ -12,10 +12,21 @@ DATA = Path(__file__).parent / "data"
 # The labelled examples that came with the product brief (shared/data/seed_examples.tsv).
 SEED = DATA / "seed_examples.tsv"
 OUTPUT_FAMILY = {"OKR101", "OKR102", "OKR103", "OKR108"}
-POSITIVE = {"output", "binary", "input"}
+POSITIVE = {"output", "activity", "binary", "input"}
+# Labels whose statements must get no output-family finding (unless listed and explained).
+NEGATIVE = {"outcome", "kpi", "outside_control", "too_far"}
+# Real teams' KRs (issue 8), labelled with a dev and a blind split. The blind split was
+# measured once with bench/accuracy.py before it was studied (P 0.948, R 0.664); it joined
+# these tests after that figure was recorded and its misses were studied for mechanisms.
+REAL = DATA / "kr_real.tsv"
+STUDIED_SPLITS = {"dev", "blind"}
+KNOWN_FALSE_POSITIVES = DATA / "kr_known_false_positives.tsv"
+# Output-shaped real statements the linter does not flag, each with the reason.
+KNOWN_MISSES = DATA / "kr_known_misses.tsv"
 # The family each label must get (DESIGN section 4 and the issue's "done when").
 EXPECTED = {
     "output": {"OKR101", "OKR102"},
+    "activity": {"OKR101", "OKR102"},
     "binary": {"OKR103"},
     "input": {"OKR108"},
     "outside_control": {"OKR106"},
@@ -24,9 +35,17 @@ EXPECTED = {
 }
 
 
+DEV_PRECISION = 0.98
+DEV_RECALL = 0.98
+# The whole real corpus (dev and blind) after the blind split was studied.
+REAL_PRECISION = 0.99
+REAL_RECALL = 0.95
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
+    # Texts are kept exactly as written: a quote is part of the text, not TSV quoting.
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _codes(text: str) -> set[str]:
@@ -79,3 +98,67 @@ def test_output_detection_on_the_blind_set() -> None:
     # Collected after the rules were first written; measured blind (P 0.94, R 0.69), then its
     # misses were studied once for structural gaps (clauses, tenses, capability statements).
     assert precision >= 0.95 and recall >= 0.9, (precision, recall, wrong)
+
+
+def _studied_rows() -> list[dict[str, str]]:
+    """Every labelled statement the linter may be tuned on: the older corpora, the seed
+    examples and the studied splits of the real teams' corpus."""
+    rows = _rows(DATA / "kr_corpus.tsv") + _rows(DATA / "kr_blind.tsv") + _seed_rows()
+    rows += [r for r in _rows(REAL) if r["split"] in STUDIED_SPLITS]
+    return rows
+
+
+def test_output_detection_on_real_teams_krs_dev_split() -> None:
+    rows = [r for r in _rows(REAL) if r["split"] == "dev"]
+    assert len(rows) >= 100
+    precision, recall, wrong = _precision_recall(rows)
+    # The figures reached on the dev split when this was written (bench/accuracy.py prints
+    # them with the per-rule confusion); a change that loses either fails here.
+    assert precision >= DEV_PRECISION and recall >= DEV_RECALL, (precision, recall, wrong)
+
+
+def test_output_detection_on_the_whole_real_teams_corpus() -> None:
+    rows = _rows(REAL)
+    assert len(rows) >= 400
+    precision, recall, wrong = _precision_recall(rows)
+    # Reached after studying the blind split (bench/accuracy.py --split all prints the
+    # per-rule confusion); a change that loses either fails here.
+    assert precision >= REAL_PRECISION and recall >= REAL_RECALL, (precision, recall, wrong)
+
+
+def test_no_real_output_shaped_kr_is_missed_unless_listed_with_a_reason() -> None:
+    known = {row["text"]: row["explanation"] for row in _rows(KNOWN_MISSES)}
+    assert all(reason.strip() for reason in known.values())
+    unexplained, stale = [], set(known)
+    for row in _rows(REAL):
+        if row["split"] not in STUDIED_SPLITS or row["label"] not in POSITIVE:
+            continue
+        if not _codes(row["text"]) & OUTPUT_FAMILY:
+            stale.discard(row["text"])
+            if row["text"] not in known:
+                unexplained.append(f"{row['label']}: {row['text']}")
+    assert unexplained == []
+    assert stale == set(), "listed as missed but now flagged"
+
+
+def test_no_outcome_gets_an_output_finding_unless_listed_with_a_reason() -> None:
+    known = {row["text"]: row["explanation"] for row in _rows(KNOWN_FALSE_POSITIVES)}
+    assert all(reason.strip() for reason in known.values())
+    unexplained, stale = [], set(known)
+    for row in _studied_rows():
+        if row["label"] not in NEGATIVE:
+            continue
+        found = _codes(row["text"]) & OUTPUT_FAMILY
+        if found:
+            stale.discard(row["text"])
+            if row["text"] not in known:
+                unexplained.append(f"{row['label']}: {row['text']} -> {sorted(found)}")
+    assert unexplained == []
+    assert stale == set(), "listed as false positives but no longer flagged"
+
+
+def test_the_shapes_named_in_the_issue_and_common_real_shapes_are_read_right() -> None:
+    # Made-up statements in the shapes real teams write (tests/data/kr_patterns.tsv, each with
+    # a note): every output-shaped one flagged, no outcome flagged.
+    precision, recall, wrong = _precision_recall(_rows(DATA / "kr_patterns.tsv"))
+    assert (precision, recall) == (1.0, 1.0), wrong

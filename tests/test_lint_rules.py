@@ -196,3 +196,35 @@ def test_glossary_command_and_organization_override(okr_root: Path, okrs) -> Non
     assert "Our own words." in okrs("glossary", "kpi").out
     assert "Our own words." in okrs("glossary", "--root", "okrs").out
     assert "Our own words." not in okrs("glossary", "--root", "elsewhere").out
+
+
+def test_percent_complete_checkins_put_the_kr_in_the_output_family(okr_root: Path, okrs) -> None:
+    extra = "        checkins:\n          - {date: 2026-10-15, progress: 40, note: SAML done}\n"
+    write(okr_root, {"2026-Q4/checkout.yaml": with_kr("Single sign-on for every customer", extra)})
+    result = okrs("validate", "okrs", "--as-of", "2026-10-20")
+    (line,) = lines(result.out, "OKR101")
+    assert line.endswith(
+        "OKR101 Check-ins report percent complete, which measures how far a piece of work has "
+        "got; measure the change that work should cause, and keep the work as an initiative "
+        "[warning]"
+    )
+    assert not lines(result.out, "OKR104")
+
+
+def test_not_measurable_is_quiet_on_thresholds_and_target_only_krs(okr_root: Path, okrs) -> None:
+    threshold = "        target: 5\n        direction: at_least\n"
+    write(
+        okr_root, {"2026-Q4/checkout.yaml": with_kr("Pipeline coverage of at least 5x", threshold)}
+    )
+    assert not lines(okrs("validate", "okrs", "--as-of", "2026-10-20").out, "OKR104")
+    relative = '        target_change: "+25%"\n'
+    write(okr_root, {"2026-Q4/checkout.yaml": with_kr("Increase weekly active users", relative)})
+    assert not lines(okrs("validate", "okrs", "--as-of", "2026-10-20").out, "OKR104")
+    write(okr_root, {"2026-Q4/checkout.yaml": with_kr("Increase weekly active users", "")})
+    assert lines(okrs("validate", "okrs", "--as-of", "2026-10-20").out, "OKR104")
+
+
+def test_compound_kr_is_a_warning(okr_root: Path, okrs) -> None:
+    write(okr_root, {"2026-Q4/checkout.yaml": with_kr("Close 2 deals and get 10 logos")})
+    (line,) = lines(okrs("validate", "okrs", "--as-of", "2026-10-20").out, "OKR109")
+    assert line.endswith("split it so each can be measured and scored [warning]")

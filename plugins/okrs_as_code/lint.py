@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Loc, Severity
+from .progress import kr_kind
 from .rules import lint_rules
 from .urls import initiative_path, kr_path, objective_path
 from .urls import subject as page_subject
@@ -45,7 +46,7 @@ class _Raw:
 
 
 def statement_findings(w: Wording) -> list[tuple[str, dict[str, object]]]:
-    """The text rules (OKR101-103, 105-108) that fire on an analysed statement, with the
+    """The text rules (OKR101-103, 105-109) that fire on an analysed statement, with the
     values their messages need. OKR104 depends on structured fields and is decided by the
     caller."""
     found: list[tuple[str, dict[str, object]]] = []
@@ -57,13 +58,14 @@ def statement_findings(w: Wording) -> list[tuple[str, dict[str, object]]]:
         found.append(("OKR102", {"count": _original(w.text, w.count or w.output_metric or "")}))
     delivery = (w.verb_class or "").removeprefix("passive-") == "delivery"
     if delivery and not w.purpose and not found:
+        verb = w.verb_base if w.reading == "verb" and w.verb_base else w.verb
         found.append(
             (
                 "OKR101",
                 {
-                    "verb": w.verb_base
-                    if w.verb_base and not w.verb_base.startswith("new")
-                    else w.verb
+                    "reading": w.reading or "verb",
+                    "verb": verb,
+                    "phrase": _original(w.text, w.phrase or verb or ""),
                 },
             )
         )
@@ -73,6 +75,8 @@ def statement_findings(w: Wording) -> list[tuple[str, dict[str, object]]]:
         found.append(("OKR106", {"phrase": _original(w.text, w.outside)}))
     if w.far:
         found.append(("OKR107", {"metric": _original(w.text, w.far)}))
+    if w.compound:
+        found.append(("OKR109", {"phrase": _original(w.text, w.compound)}))
     return found
 
 
@@ -113,8 +117,14 @@ def _kr_findings(kr: KeyResult, config: LintConfig) -> Iterator[_Raw]:
     ):
         found.append(("OKR103", {"phrase": f"{kr.baseline:g} -> {kr.target:g}"}))
         codes.add("OKR103")
+    if kr_kind(kr) == "reported" and not codes & OUTPUT_FAMILY:
+        # Percent complete is how far a piece of work has got: the KR measures a deliverable
+        # whatever its wording says (DESIGN section 4).
+        found.append(("OKR101", {"reading": "progress"}))
+        codes.add("OKR101")
     measurable = kr.baseline is not None and kr.target is not None
-    # A threshold or a target without a baseline is measurable: the first check-in starts it.
+    # A threshold ("at least 5x") or a target measured from the first check-in needs no
+    # baseline written down, and a relative target states its own change.
     if kr.target is None and kr.target_change is None and not codes & OUTPUT_FAMILY:
         found.append(("OKR104", {}))
     if "OKR105" not in codes and measurable and kr.baseline == kr.target:
@@ -232,7 +242,7 @@ def _finish(
                 loc=raw.loc,
                 code=raw.code,
                 name=rule.name,
-                message=rule.message.format_map(_Defaults(raw.args)),
+                message=rule.message_for(raw.args),
                 severity=severity,
                 term=rule.term,
                 accepted=reason,
@@ -260,13 +270,6 @@ def _finish(
             )
 
 
-class _Defaults(dict[str, object]):
-    """Format arguments that leave an unknown placeholder visible instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def lint_statement(
     text: str, config: LintConfig, objective_type: str = "committed"
 ) -> list[Diagnostic]:
@@ -290,7 +293,7 @@ def lint_statement(
                 loc=Loc("<text>"),
                 code=code,
                 name=rule.name,
-                message=rule.message.format_map(_Defaults(args)),
+                message=rule.message_for(args),
                 severity=severity,
                 term=rule.term,
             )

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .codes import ERRORS
 from .diagnostics import Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,21 @@ class RuleDoc:
     example: str = ""
     better: str = ""
     fix: str = ""
+    readings: Mapping[str, str] = field(default_factory=dict)
+    """Message templates for the ways a finding can be recognised (OKR101: a delivery verb,
+    a deliverable stated as there, a noun phrase naming one, percent-complete check-ins)."""
+
+    def message_for(self, args: Mapping[str, object]) -> str:
+        """The message for one finding: the template of its reading, filled in."""
+        template = self.readings.get(str(args.get("reading")), self.message)
+        return template.format_map(_Defaults(args))
+
+
+class _Defaults(dict[str, object]):
+    """Format arguments that leave an unknown placeholder visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 # Default severities: outputs and traps warn (advisory, never errors); structural hints are
@@ -41,6 +60,7 @@ DEFAULT_SEVERITY = {
     "OKR106": Severity.WARNING,
     "OKR107": Severity.WARNING,
     "OKR108": Severity.WARNING,
+    "OKR109": Severity.WARNING,
     "OKR201": Severity.INFO,
     "OKR202": Severity.INFO,
     "OKR203": Severity.WARNING,
@@ -89,6 +109,7 @@ def lint_rules() -> dict[str, RuleDoc]:
             example=entry.get("example", ""),
             better=entry.get("better", ""),
             fix=" ".join(entry.get("fix", "").split()),
+            readings=entry.get("readings", {}),
         )
     rules[_UNUSED_ACCEPT.code] = _UNUSED_ACCEPT
     return rules

@@ -1,18 +1,33 @@
 """Reading a key result statement: its main verb, what it counts, and the traps in its wording.
 
-The analysis is structural, not a list of known sentences. It finds the statement's main verb
-(in any inflection, as the first word or after a subject such as "Customer service ..."),
-sorts it into one of a few classes, and then looks at what the verb acts on:
+The analysis is structural, not a list of known sentences. Which class a word belongs to is
+data (data/lexicon.yaml); what it means is decided by where it stands in the sentence. The
+analysis finds the statement's main clause and main verb (in any inflection, as the first
+word, after a subject, in a passive), sorts the verb into one of a few classes, and then
+looks at its subject and at what it acts on:
 
 - delivery verbs (ship, launch, publish, run, hire, migrate ...) describe the team's own work:
   with a count of things ("publish 12 articles") the statement counts activities, otherwise
-  it names an output; an outcome clause ("... so that churn drops from 8% to 5%") redeems it;
+  it names an output. An outcome clause redeems it: a measured purpose ("... so that churn
+  drops from 8% to 5%") or the reach of the work ("a post that gets 100+ reads"). So does a
+  measure as object ("deliver p90 latency under 20 s", "make £15k recurring revenue");
+- some verbs take their class from their object: "move conversion from 2% to 3%" is a
+  change, "move writes to object storage" is work; "sign off the HRIS" a milestone;
 - change verbs (increase, reduce, grow ...) move a metric: an outcome, unless the metric is a
   count of the team's own work ("the number of calls made", "test coverage") or resources;
 - acquisition verbs (sign, sell, win, reach ...) count what customers or the market do;
-- keep/maintain verbs hold a level (a KPI); binary phrases ("achieve SOC 2 compliance",
-  "go live", "make X compliant", a bare passive "policy implemented") are yes/no milestones;
-- statements without a verb are read as metric names ("number of published articles").
+- the subject decides sentences that open with one: people or things outside the team doing
+  something ("open-source projects use the extension", "the daemon runs 10 days without a
+  crash", "new users are introduced to ...") state an outcome or a measure; the team as
+  subject ("the team speaks at 10 conferences") states its work;
+- deliverables are often written without a verb: as a state that holds once the work is done
+  ("SSO is live", "Runbook in place", "nodes provisioned, monitored and documented", "we have
+  a public roadmap"), as a noun phrase naming the thing ("Stable Python SDK"), or as a bare
+  count ("12 livestreams"). A compliance, certification or approval so stated is a yes/no
+  milestone ("GDPR compliance in place"), as are "achieve SOC 2 compliance" and "go live";
+- keep/maintain verbs hold a level (a KPI); hours, budget and headcount are resources put in;
+- a statement joining two targets or two pieces of work is compound ("close 2 deals and get
+  10 logos").
 Numbers may be written as digits or words, with units, currencies and percentages.
 """
 
@@ -23,125 +38,41 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-# --- lexicons ------------------------------------------------------------------------------
+from .lexicon import (
+    ACQUIRE_ONLY_WITH_A_NUMBER,
+    ACQUIRE_VERBS,
+    ACTIVITY_NOUNS,
+    ADD_LIKE,
+    ARTIFACT_NOUNS,
+    CHANGE_ONLY_WITH_A_MEASURE,
+    CHANGE_VERBS,
+    CHANGE_WITH_A_LEVEL,
+    CHOSEN_BY_OTHERS,
+    CONTACT_VERBS,
+    CUSTOMER_NOUNS,
+    DELIVERABLE_NOUNS,
+    DELIVERY_VERBS,
+    HEADCOUNT_VERBS,
+    INPUT_NOUNS,
+    INPUT_VERBS,
+    KEEP_VERBS,
+    METRIC_NOUNS,
+    MILESTONE_NOUNS,
+    NOUN_COMPOUNDS,
+    OUTPUT_METRICS,
+    PHRASAL_VERBS,
+    REACH_NOUNS,
+    STATE_WORDS,
+    TEAM_NOUNS,
+    WORLD_VERBS,
+)
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-DELIVERY_VERBS = _words(
-    """
-    determine decide propose speak talk benchmark select choose tender add welcome ship launch
-    publish release build create develop implement migrate refactor deliver
-    deploy introduce establish design write produce install run hold conduct host organise
-    organize complete finish execute perform do hire recruit train document define draft
-    prepare update upgrade rebuild rewrite integrate automate fix audit track negotiate
-    undertake interview agree identify send post pour test pilot attend submit kick set
-    start plan map roll rollout roll-out configure code program program implement translate
-    record film shoot edit print paint drill assemble construct fit deploy replace remove
-    retire decommission consolidate standardise standardize formalise formalize restructure
-    reorganise reorganize rebrand redesign relaunch reimplement re-implement outline compile
-    distribute mail email call visit meet present demo demonstrate teach coach mentor
-    onboard survey research analyse analyze evaluate assess review investigate explore
-    prototype sketch brainstorm organise arrange schedule book publish blog tweet advertise
-    sponsor offer open close-out finalise finalize purchase buy procure setup hand make
-    """
-)
-# Verbs that move a metric: what follows is the metric, and the statement is an outcome
-# unless that metric counts the team's own work or resources.
-CHANGE_VERBS = _words(
-    """
-    increase raise grow improve boost lift cut reduce decrease lower drop double triple
-    quadruple halve move shrink expand accelerate shorten minimise minimize maximise
-    maximize lose gain push bring climb rise fall decline slash trim speed narrow widen
-    enhance optimise optimize strengthen deepen broaden extend
-    """
-)
-# Verbs that count what customers or the market do for us.
-ACQUIRE_VERBS = _words(
-    """
-    sign sell win acquire attract generate reach hit get achieve earn convert retain land
-    secure book up-sell upsell cross-sell cross-sell collect obtain exceed surpass have see
-    close drive capture save recover serve
-    """
-)
-KEEP_VERBS = _words("keep maintain sustain stay remain preserve hold-at protect defend")
-INPUT_VERBS = _words("dedicate allocate spend invest assign commit budget staff devote")
-
-# Things the team makes or does: counting them counts activity, not effect.
-ACTIVITY_NOUNS = _words(
-    """
-    check-in check-ins checkin checkins dive dives deep-dive deep-dives highlight highlights
-    talk talks conference conferences one-on-one one-on-ones standup standups retro retros
-    article articles post posts blog blogs blogpost blogposts video videos podcast podcasts
-    episode episodes webinar webinars workshop workshops session sessions training trainings
-    course courses class classes meeting meetings event events call calls email emails
-    newsletter newsletters campaign campaigns feature features release releases report
-    reports presentation presentations demo demos interview interviews survey surveys test
-    tests experiment experiments pr prs commit commits ticket tickets story stories point
-    points deck decks page pages piece pieces guide guides tutorial tutorials case-study
-    case-studies whitepaper whitepapers ebook ebooks infographic infographics ad ads
-    advertisement advertisements banner banners tweet tweets hire hires engineer engineers
-    salespeople salesperson people candidates candidate recruiter recruiters window windows
-    hole holes meter meters metre metres line lines integration integrations dashboard
-    dashboards template templates playbook playbooks process processes document documents
-    documentation doc docs bootcamp boot-camp visit visits outreach touchpoint touchpoints
-    audit audits pitch pitches proposal proposals product-line
-    """
-)
-# What customers or the market do: counting these measures an outcome.
-CUSTOMER_NOUNS = _words(
-    """
-    company companies business businesses partner partners merchant merchants retailer retailers
-    seller sellers publisher publishers organisation organisations organization organizations
-    advertiser advertisers sponsor sponsors brand brands logo logos household households
-    customer customers user users client clients subscriber subscribers subscription
-    subscriptions signup signups sign-up sign-ups registration registrations lead leads
-    download downloads install installs order orders purchase purchases sale sales revenue
-    arr mrr iacv acv pipeline deal deals member members follower followers visitor visitors
-    account accounts booking bookings referral referrals buyer buyers patient patients
-    student students reader readers readership listener listeners viewer viewers mention
-    mentions trial trials conversion conversions renewal renewals donor donors applicant
-    applicants activation activations
-    """
-)
-# Metrics of the team's own output rather than of anyone's behaviour.
-OUTPUT_METRICS = (
-    "test coverage", "code coverage", "unit test coverage", "tests coverage",
-    "lines of code", "story points", "velocity", "number of releases", "number of deploys",
-    "tickets closed", "tickets resolved", "bugs fixed", "features shipped", "features delivered",
-    "commits", "pull requests",
-)  # fmt: skip
-INPUT_NOUNS = _words(
-    """
-    hours hour budget budgets spend spending headcount fte ftes man-days person-days man-
-    hours person-hours investment staff staffing resources effort minutes
-    """
-)
-ARTIFACT_NOUNS = _words(
-    """
-    roadmap roadmaps strategy strategies guide guides plan plans profile profiles
-    template templates process processes documentation docs handbook website site page deck
-    decks framework policy policies pipeline codebase code architecture tooling tool tools
-    system systems platform app application dashboard wiki playbook guidelines
-    """
-)
-# Milestone nouns: achieving one is a yes/no event.
-MILESTONE_NOUNS = _words(
-    """
-    compliance compliant certification certified certificate accreditation accredited
-    approval approved sign-off signoff go-live golive gdpr soc soc2 iso pci hipaa ccpa sox
-    audit licence license launch completion milestone readiness parity
-    """
-)
-STATE_WORDS = _words(
-    """
-    compliant certified live ready available launched operational complete completed done
-    approved finished implemented in-place established shipped delivered released deployed
-    migrated available-to
-    """
-)
+_LEVEL = re.compile(r"\bto (?:at least |over |above )?\d+(?:[.,]\d+)?\s?(?:%|percent)")
 OUTSIDE_CONTROL = re.compile(
     r"\b(industry|industry-wide|market-wide|sector-wide|nationwide|national average|"
     r"global economy|economy|gdp|inflation|interest rates?|competitors?'?s?|"
@@ -156,7 +87,9 @@ TOO_FAR = re.compile(
     r"|brand equity)\b"
 )
 PURPOSE_CLAUSE = re.compile(
-    r"\b(so that|such that|resulting in|which (?:will )?(?:\w+s)|in order to|leading to|"
+    r"\b(so that|such that|resulting in|which (?:will )?(?:\w+s)|to be able to|"
+    r"that (?:will )?(?!it\b|they\b|we\b|this\b)\w+s\b|"
+    r"in order to|leading to|and (?:achieve|reach|hit|attain|get|exceed)|"
     r"to (?:increase|raise|grow|improve|boost|lift|cut|reduce|decrease|lower|drop|move))\b"
 )
 
@@ -174,10 +107,11 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_PATTERN = re.compile(
-    r"\bfrom\s+\S*\d[^ ]*.*?\bto\s+\S*\d|\bby\s+(?:[$€£¥]\s?)?\d|\bto\s+(?:at least |under |"
-    r"below |above |over |less than |more than )?(?:[$€£¥]\s?)?\d|\b\d+(?:[.,]\d+)?\s?(?:%|percent)"
-    r"|\b(?:at least|at most|less than|more than|fewer than|under|below|above|over|<|>|≥|≤)\s*"
-    r"(?:[$€£¥]\s?)?\d|\b(?:doubles?|triples?|halves?|halve)\b"
+    r"\bfrom\s+(?!v\d)\S*\d[^ ]*.*?\bto\s+(?!v\d)\S*\d|\bby\s+(?:[$€£¥]\s?)?\d|"
+    r"\bto\s+(?:at least |under |below |above |over |less than |more than )?(?:[$€£¥]\s?)?\d"
+    r"|\b\d+(?:[.,]\d+)?\s?(?:%|percent)"
+    r"|\b(?:at least|at most|less than|more than|fewer than|under|below|above|over)\s*"
+    r"(?:[$€£¥]\s?)?\d|(?<![\w])[<>≥≤]=?\s*(?:[$€£¥]\s?)?\d|\b(?:doubles?|triples?|halves?|halve)\b"
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’\-/.]*[a-z0-9]|[a-z0-9]|[$€£¥%<>#&]")
 _DETERMINERS = _words(
@@ -186,7 +120,10 @@ _DETERMINERS = _words(
     around about approximately min minimum of
     """
 )
-_SKIP_LEADING = _words("we i team will shall should must to and by let's lets subjectively")
+# "Don't push code that fails tests": a rule for the team's own work is still about that work.
+_SKIP_LEADING = _words(
+    "we i team will shall should must to and by let's lets subjectively don't dont"
+)
 _PERFECT = _words("have has had we've i've they've")
 
 
@@ -226,7 +163,8 @@ IRREGULAR = {
     "sell": ("sold",), "win": ("won",), "get": ("got", "gotten"), "have": ("had", "has"),
     "see": ("saw", "seen"), "grow": ("grew", "grown"), "rise": ("rose", "risen"),
     "fall": ("fell", "fallen"), "keep": ("kept",), "lose": ("lost",), "cut": ("cut",),
-    "spend": ("spent",), "teach": ("taught",), "meet": ("met",), "shoot": ("shot",),
+    "spend": ("spent",), "take": ("took", "taken"), "teach": ("taught",), "meet": ("met",),
+    "shoot": ("shot",),
     "drive": ("drove", "driven"), "hit": ("hit",), "put": ("put",), "lead": ("led",),
     "buy": ("bought",), "hire": ("hired",), "retire": ("retired",), "choose": ("chose", "chosen"),
 }  # fmt: skip
@@ -247,7 +185,39 @@ def _verb_table(extra_delivery: tuple[str, ...] = ()) -> dict[str, tuple[str, st
         for base in verbs:
             for form in _forms(base) | set(IRREGULAR.get(base, ())):
                 table[form] = (cls, base)
+    for phrase, cls in PHRASAL_VERBS.items():
+        verb, particle = phrase.split(" ", 1)
+        table[f"{verb}-{particle}"] = ("delivery" if cls == "binary" else cls, phrase)
     return table
+
+
+def _phrasal_pattern() -> re.Pattern[str]:
+    """Two-word verbs in any inflection of their verb, and noun compounds."""
+    alternatives = []
+    for phrase in PHRASAL_VERBS:
+        verb, particle = phrase.split(" ", 1)
+        forms = _forms(verb) | set(IRREGULAR.get(verb, ())) | {verb}
+        alternatives.append(rf"(?:{'|'.join(sorted(forms, key=len, reverse=True))}) {particle}")
+    alternatives.extend(re.escape(c) for c in NOUN_COMPOUNDS)
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b")
+
+
+_PHRASAL = _phrasal_pattern()
+_PHRASAL_BASE = {
+    **{
+        f"{form} {phrase.split(' ', 1)[1]}": phrase.replace(" ", "-")
+        for phrase in PHRASAL_VERBS
+        for form in _forms(phrase.split(" ", 1)[0])
+        | set(IRREGULAR.get(phrase.split(" ", 1)[0], ()))
+        | {phrase.split(" ", 1)[0]}
+    },
+    **{c: c.replace(" ", "-") for c in NOUN_COMPOUNDS},
+}
+
+
+def _join_phrases(text: str) -> str:
+    """'worked on the docs' -> 'work-on the docs'; 'open source' -> 'open-source'."""
+    return _PHRASAL.sub(lambda m: _PHRASAL_BASE.get(m.group(0), m.group(0)), text)
 
 
 def _words_to_digits(text: str) -> str:
@@ -285,6 +255,14 @@ def _number_words() -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_LIST_MARKER = re.compile(
+    r"^(?:kr\s?\d+(?:\.\d+)*\s*[-:.)–]\s*|\d+(?:\.\d+)*[.)]\s+)", re.IGNORECASE
+)
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
+
+
 def normalise(text: str) -> str:
     """Lower case, straight quotes, number words as digits, single spaces."""
     text = (
@@ -294,7 +272,10 @@ def normalise(text: str) -> str:
         .replace("–", "-")
         .replace("—", "-")
     )
+    text = _MARKDOWN_LINK.sub(r"\1", text)  # "[Electron Forge](https://...)": the name only
     text = _words_to_digits(text)
+    text = _LIST_MARKER.sub("", text.strip())  # "KR 1.2 - ", "3) ": a label, not the KR
+    text = re.sub(r"^(\d+)x\s", r"\1 ", text)  # "2x demos": a count, not a factor
     return " ".join(text.lower().split()).strip(" .;")
 
 
@@ -324,6 +305,13 @@ class Wording:
     numbers: tuple[str, ...] = field(default=())
     measurable: bool = False
     """The wording states a change or level with numbers (from X to Y, by N%, at least N)."""
+    reading: str | None = None
+    """How an output was recognised: 'verb' (a delivery verb), 'state' (a deliverable stated
+    as being there: 'SSO is live'), 'thing' (a noun phrase naming it: 'Stable Python SDK')."""
+    phrase: str | None = None
+    """The words the reading rests on: the verb's base form, or the state or noun phrase."""
+    compound: str | None = None
+    """The first two of several targets or deliverables bundled into one statement."""
 
 
 def _tokens(text: str) -> list[str]:
@@ -337,10 +325,19 @@ def _main_clause(text: str) -> str:
     """The statement without parentheticals and trailing clauses, where its main verb is."""
     text = re.sub(r"\([^)]*\)", " ", text)
     parts = re.split(r", |; | where | which | whereas ", text)
-    # A lone leading adverb or date ("Subjectively, ...", "By March, ...") is not the clause.
-    while len(parts) > 1 and len(parts[0].split()) <= 2:
+    # A lone leading adverb or date ("Subjectively, ...", "By week 10, ...") or a condition
+    # ("Once we have statistics on community size, ...") is not the clause.
+    while len(parts) > 1 and (
+        len(parts[0].split()) <= 2
+        or (len(parts[0].split()) <= 4 and _LEADING_DATE.match(parts[0]))
+        or _LEADING_CONDITION.match(parts[0])
+    ):
         parts = parts[1:]
     return parts[0]
+
+
+_LEADING_DATE = re.compile(r"(?:by|in|until|before|after|during|from|on|at|end of)\b")
+_LEADING_CONDITION = re.compile(r"(?:once|when|after|if|as soon as|before|until|while)\b")
 
 
 def _find(tokens: list[str], prefix: list[str]) -> int | None:
@@ -358,8 +355,10 @@ def _find(tokens: list[str], prefix: list[str]) -> int | None:
 def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[int, str, str] | None:
     """Index, class and base of the main verb, or None for a verbless statement."""
     i = 0
-    while i < len(tokens) and tokens[i] in _SKIP_LEADING:
-        i += 1
+    while i < len(tokens) and (
+        tokens[i] in _SKIP_LEADING or (tokens[i].endswith("ly") and tokens[i] not in table)
+    ):
+        i += 1  # "We will ...", "Successfully implement ..."
     if (
         i < len(tokens)
         and tokens[i] in ("make", "makes")
@@ -367,7 +366,19 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
     ):
         return _main_verb(tokens[i + 2 :], table) if i + 2 < len(tokens) else None
     if i < len(tokens) and tokens[i] in ("ensure", "ensures"):
-        return None
+        if any(w[:1].isdigit() for w in tokens):
+            return None  # "Ensure 95% of ...": the level ensured is the result
+        return i, "delivery", "ensure"  # "Ensure the test suite covers ...": making sure is work
+    if (
+        i + 2 < len(tokens)
+        and tokens[i + 1] == "to"
+        and tokens[i] not in table
+        and not any(tokens[i] in words for words in (METRIC_NOUNS, CUSTOMER_NOUNS, _STOP))
+        and not _is_activity(tokens[i])
+        and tokens[i + 2] in table
+        and table[tokens[i + 2]][1] == tokens[i + 2]
+    ):
+        i += 2  # "Gino to record a video series": who does it, then the verb
     if tokens[i : i + 2] in (["number", "of"], ["count", "of"], ["#", "of"], ["total", "number"]):
         return None  # a metric name: "number of posts published"
     if tokens[i : i + 2] in (["there", "is"], ["there", "are"], ["there", "will"]):
@@ -375,12 +386,30 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
     if i < len(tokens) and tokens[i] in _PERFECT and i + 1 < len(tokens) and tokens[i + 1] in table:
         cls, base = table[tokens[i + 1]]  # "have shipped 3 case studies"
         return i + 1, cls, base
-    if i < len(tokens) and tokens[i].endswith("ing") and tokens[i] in table:
+    if tokens[i : i + 1] == ["being"]:
+        return None  # "Being invited to speak at ...": what others do for the team
+    subject_first = _subject_first(tokens, i, table)
+    if subject_first is not None:
+        return subject_first
+    if (
+        i < len(tokens)
+        and tokens[i].endswith("ing")
+        and table.get(tokens[i], ("", tokens[i]))[1] != tokens[i]
+    ):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt.endswith("s") and nxt not in _DETERMINERS and not nxt[:1].isdigit():
             i += 1  # "Hiring managers report ...": a modifier, not the verb
     leading_number = i < len(tokens) and tokens[i][:1].isdigit()
-    if i < len(tokens) and _lookup(tokens[i], table) is not None:
+    first = _lookup(tokens[i], table) if i < len(tokens) else None
+    if (
+        first is not None
+        and tokens[i] != first[1]
+        and tokens[i].endswith("s")
+        and tokens[i + 1 : i + 2]
+        and tokens[i + 1] in _SUBJECT_END | WORLD_VERBS
+    ):
+        first = None  # "Builds are green 95% of the time": a plural noun, then its verb
+    if first is not None:
         cls, base = _lookup(tokens[i], table)  # type: ignore[misc]
         return i, cls, base
     # A subject first ("Customer service completes ...", "A newsletter is published ..."):
@@ -391,16 +420,22 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
             if tokens[j - 1] in ("that", "which", "who"):
                 continue  # a relative clause: "leads that are handed to sales"
             k = j + 1
-            while k < len(tokens) and tokens[k] in (
-                "fully",
-                "successfully",
-                "automatically",
-                "now",
-                "all",
-                "been",
+            while k < len(tokens) and (
+                tokens[k] in ("now", "all", "been") or tokens[k].endswith("ly")
             ):
-                k += 1
+                k += 1  # "is widely used", "are fully documented"
             nxt = tokens[k] if k < len(tokens) else ""
+            if (
+                tokens[k + 1 : k + 2] == ["and"]
+                and k + 2 < len(tokens)
+                and _is_participle(tokens[k + 2])
+                and tokens[k + 2] in table
+                and nxt not in table
+            ):
+                # "Knowledge sources are clear and incorporated into processes": the
+                # participle after the adjective says what was done to them.
+                cls, base = table[tokens[k + 2]]
+                return k + 2, ("passive-" + cls), base
             if word in ("has", "have") and nxt in table:
                 cls, base = table[nxt]  # perfect tense: "subscriptions have reached 10,000"
                 return k, cls, base
@@ -412,9 +447,12 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
                 cls, base = table.get(nxt, ("state", nxt))
                 return k, ("passive-" + cls), base
             continue
-        if word in ACTIVITY_NOUNS or word in CUSTOMER_NOUNS or leading_number or j > i + 6:
+        # A headline passive may follow a longer subject ("Reference server and client
+        # implementation for v2 IG merged into ...") than a verb in the third person.
+        reach = 8 if _is_participle(word) else 6
+        if word in ACTIVITY_NOUNS or word in CUSTOMER_NOUNS or leading_number or j > i + reach:
             continue  # "25 positive reviews": a plural noun, not a verb
-        if word in table and word.endswith("s") and not word.endswith("ss"):
+        if word in table and word.endswith("s") and not word.endswith("ss") and j + 1 < len(tokens):
             cls, base = table[word]
             if word != base:  # "completes", "increases": a verb in the third person
                 return j, cls, base
@@ -457,27 +495,41 @@ def _head_noun(tokens: list[str], start: int) -> tuple[int, str] | None:
 
 
 def _is_activity(word: str) -> bool:
+    if "/" in word:  # "demos/proofs of concept": either part
+        return any(_is_activity(part) for part in word.split("/") if part)
+    word = word.removesuffix("'s")
     return word in ACTIVITY_NOUNS or _singular(word) in ACTIVITY_NOUNS
 
 
 def _lookup(word: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
     """The verb class and base of `word`, also through a re- prefix (renegotiate, re-run)."""
     found = table.get(word)
+    if found is None and "/" in word:
+        # "Patch/Mitigate/Document all systems": verbs given as alternatives, read by the first.
+        found = _lookup(word.split("/", 1)[0], table) if word.split("/", 1)[0] else None
     if found is None and word.startswith("re") and len(word) > 4:
         found = table.get(word[2:].lstrip("-"))
+    if found is None and word.startswith("co-"):
+        found = table.get(word[3:])  # "co-host 2 meetups"
     return found
 
 
-def _count_after(tokens: list[str], start: int) -> str | None:
+def _count_after(tokens: list[str], start: int, people_are_work: bool = False) -> str | None:
     """'12 blog articles' after the verb: a number, then a noun phrase whose head is not a
-    customer; after a delivery verb, any such count counts the team's own work."""
+    customer; after a delivery verb, any such count counts the team's own work. After a verb
+    of contact ('identify 20 influencers', 'interview 10 customers') people count too."""
     j = start
     while j < len(tokens) and tokens[j] in _DETERMINERS | {"top", "least", "up"}:
         j += 1
+    if people_are_work and (j >= len(tokens) or not tokens[j][:1].isdigit()):
+        # "Introduce Wechaty to more than 20 people", "partner with 4 researchers".
+        j = next((k for k in range(j, min(len(tokens), j + 6)) if tokens[k][:1].isdigit()), j)
     if j >= len(tokens) or not re.fullmatch(r"[$€£¥]?\d+(?:[.,]\d+)*k?", tokens[j]):
         return None
     if j + 1 < len(tokens) and tokens[j + 1] in ("%", "percent", "x"):
         return None
+    if tokens[j] == "1" or tokens[j - 1 : j] == ["all"]:
+        return None  # "export one correction file", "all 3 signals": one deliverable
     phrase_start = j + 1
     while phrase_start < len(tokens) and tokens[phrase_start][:1].isdigit():
         phrase_start += 1  # "30 Fortune 500 companies"
@@ -485,10 +537,13 @@ def _count_after(tokens: list[str], start: int) -> str | None:
     if head is None:
         return None
     k, noun = head
-    phrase = tokens[phrase_start : k + 1]
-    if not _is_activity(noun) and any(
-        w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in phrase
+    if (
+        not people_are_work
+        and not _is_activity(noun)
+        and (noun in CUSTOMER_NOUNS or _singular(noun) in CUSTOMER_NOUNS or noun in METRIC_NOUNS)
     ):
+        # What is counted is the head: "3 new business capability standards" counts standards
+        # the team writes, "30 enterprise customers" counts customers.
         return None
     return " ".join(tokens[j : k + 1])
 
@@ -503,13 +558,18 @@ def _any_output_metric() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, OUTPUT_METRICS)) + r")\b")
 
 
+_SHARE = _words("percentage percent share proportion ratio rate % fraction")
+
+
 def _number_of_activity(
     text: str, tokens: list[str], table: dict[str, tuple[str, str]]
 ) -> str | None:
     """'number of calls made', 'published articles': a metric that counts the team's work."""
     if _any_output_metric().search(text):
         for metric in OUTPUT_METRICS:
-            if re.search(rf"\b{re.escape(metric)}\b", text):
+            found = re.search(rf"\b{re.escape(metric)}\b", text)
+            # "75% of support tickets resolved within 1 day": a share, a service level.
+            if found is not None and not re.search(r"%\s+of\b", text[: found.start()]):
                 return metric
     for i in range(len(tokens) - 2):
         if (
@@ -522,18 +582,50 @@ def _number_of_activity(
             k, noun = head
             phrase = tokens[i + 2 : k + 1]
             after = tokens[k + 1] if k + 1 < len(tokens) else ""
+            per = tokens[k + 1 : k + 3]
+            if (
+                per[:1] == ["per"]
+                and per[1:]
+                and (_singular(per[1]) in CUSTOMER_NOUNS or per[1] + "s" in METRIC_NOUNS)
+            ):
+                continue  # "number of pages per session": what each visitor does, a behaviour
             if _is_activity(noun) or any(
                 w in table and table[w][0] == "delivery" and _is_participle(w)
                 for w in (*phrase, after)
             ):
                 return " ".join(tokens[i : k + 2 if after and _is_participle(after) else k + 1])
+    for i in range(1, len(tokens)):
+        if tokens[i] == "count" and (
+            _is_activity(tokens[i - 1]) or (i > 1 and _is_activity(tokens[i - 2]))
+        ):
+            return " ".join(tokens[max(i - 2, 0) : i + 1])  # "testcase instance count"
+    for i in range(len(tokens) - 2):
+        more = tokens[:1] and tokens[0] in _MORE_VERBS  # "grow ... to N", not "leads to N"
+        reached = _head_noun(tokens, i + 2) if more and tokens[i] == "to" else None
+        if (
+            reached is not None
+            and tokens[i + 1][:1].isdigit()
+            and _is_activity(reached[1])
+            and reached[1] not in METRIC_NOUNS | REACH_NOUNS  # "14,000 monthly sessions"
+        ):
+            # "increase the collection to 650 snippets": a count of our own things reached
+            return " ".join(tokens[i + 1 : reached[0] + 1])
+    if "measured" in tokens:
+        tokens = tokens[: tokens.index("measured")]  # "as measured by tests run ...": the means
     # "<activity> <delivery participle>": "reports generated by the team", "reviews done".
-    for a, b in itertools.pairwise(tokens):
+    for k, (a, b) in enumerate(itertools.pairwise(tokens)):
+        nxt = tokens[k + 2] if k + 2 < len(tokens) else None
         if (
             _is_activity(a)
+            and nxt not in METRIC_NOUNS  # "video loading time": a measure of the video
+            # "percentage of PRs merged within 7 days": a share, a service level
+            and not any(w in _SHARE for w in tokens[max(0, k - 3) : k])
             and b in table
             and _is_participle(b)
+            and b != table[b][1]  # "test set", "run cut": nouns as much as participles
             and table[b][0] in ("delivery", "acquire")
+            # "campaigns drove 20% of new users": a verb with an object, not a participle
+            and (nxt is None or nxt in _STOP)
         ):
             return f"{a} {b}"
     return None
@@ -542,9 +634,28 @@ def _number_of_activity(
 # A capability or state that is either there or not: "members can publish ...", "owners are in
 # place", "the team has its own roadmap".
 _STATE_PHRASE = re.compile(
-    r"\b(?:can|could|are able to|is able to|will be able to) [a-z]+(?: [a-z]+)?"
+    r"\b(?:can|could|are able to|is able to|will be able to) [a-z]+(?: [a-z]+)?(?: [a-z]+)?"
     r"|\b(?:is|are|be|been) (?:now )?in place\b|\bhas (?:its|their) own [a-z]+"
 )
+
+
+_GO_LIVE = re.compile(r"\b(go|goes|going|went|be|is|are) live\b|\bgo-live\b")
+
+
+def _capability_is_work(text: str, state: re.Match[str]) -> bool:
+    """'Members can make a profile', 'Our own team can search ...': a feature delivered.
+    'Translators can find their copy', 'users are able to use X': what people do, an
+    outcome. The verb after 'can' decides, or the team as the one who can."""
+    if not state.group(0).startswith(("can", "could", "are able", "is able", "will be able")):
+        return True  # "in place", "has its own": a state
+    words = _tokens(state.group(0))
+    verb = next((w for w in words[1:] if w not in _ADVERBS and w not in ("able", "to", "be")), "")
+    found = _verb_table().get(verb)
+    subject = _tokens(text[: state.start()])
+    return (found is not None and found[0] == "delivery") or "team" in subject
+
+
+_ADVERBS = _words("easily quickly readily reliably fully now all still also")
 
 
 def _binary(
@@ -555,11 +666,13 @@ def _binary(
     verb_base: str | None,
 ) -> str | None:
     """A yes/no milestone phrase, if the statement is one."""
-    if re.search(r"\b(go|goes|going|went|be|is|are) live\b|\bgo-live\b", text):
-        return re.search(r"\b(?:go|goes|going|went|be|is|are) live\b|\bgo-live\b", text).group(0)  # type: ignore[union-attr]
+    live = _GO_LIVE.search(text)
+    # "Publish a landing page that is live": the verb names the deliverable (OKR101).
+    if live is not None and not (verb_class == "delivery" and live.group(1) in ("be", "is", "are")):
+        return live.group(0)
     if not _NUMBER.search(text):
         state = _STATE_PHRASE.search(text)
-        if state is not None:
+        if state is not None and _capability_is_work(text, state):
             return state.group(0)
     if verb_index is None:
         return None
@@ -602,16 +715,463 @@ def _binary(
         for w in rest[:8]:
             if w in STATE_WORDS or w.endswith(("-compliant", "-certified", "-ready")):
                 return " ".join(tokens[verb_index : verb_index + 1 + rest.index(w) + 1])
-    if verb_class is not None and verb_class.startswith("passive-") and not _NUMBER.search(text):
+    reached = verb_class == "passive-acquire" and verb_base in ("reach", "achieve", "attain")
+    if (verb_class in ("passive-delivery", "passive-state") or reached) and not _NUMBER.search(
+        text
+    ):
         return " ".join(tokens[max(0, verb_index - 3) : verb_index + 1])
     if verb_base in ("complete", "finish", "finalise", "finalize") and not _NUMBER.search(text):
+        head = _head_noun(rest, 1 if rest[:1] in (["the"], ["a"], ["an"], ["our"]) else 0)
+        if head is not None and (
+            head[1] in DELIVERABLE_NOUNS or head[1] in ARTIFACT_NOUNS or _is_activity(head[1])
+        ):
+            return None  # "Complete the guide": a deliverable (OKR101), not a milestone
         return " ".join(tokens[verb_index : min(len(tokens), verb_index + 4)])
     return None
 
 
+_SUBJECT_END = _words(
+    "is are was were be been has have had will can should must to for with by in on at from than or"
+)
+_RELATIVE = _words("who that which whose")
+
+
+def _subject_first(
+    tokens: list[str], i: int, table: dict[str, tuple[str, str]]
+) -> tuple[int, str, str] | None:
+    """The verb of a sentence that opens with its subject, when the subject decides its class.
+
+    Outside the team, a behaviour verb states what the world does, an outcome or a measure:
+    "Open-source projects use the extension", "Upgrades take under 30 minutes", "The daemon
+    runs 10 days without a crash". The team as subject makes its verb the team's work, read
+    in the active voice: "Our members run 3 workshops".
+    """
+    if i >= len(tokens):
+        return None
+    found = _lookup(tokens[i], table)
+    modifier = _metric_subject(tokens, i + 1, table)
+    if found is not None and tokens[i] == found[1] and not (found[0] == "delivery" and modifier):
+        return None  # a verb in its base form first: an imperative, "Run 3 workshops"
+    for j in range(i + 1, min(len(tokens), i + 9)):
+        word, prev = tokens[j], tokens[j - 1]
+        if word in _SUBJECT_END:
+            return None
+        if prev in _RELATIVE or prev in _DETERMINERS or prev[:1].isdigit():
+            continue
+        subject = tokens[:j]
+        team = _team_subject(subject)
+        plural = prev.endswith("s") or prev in ("they", "people") or prev[:1].isdigit()
+        if word in WORLD_VERBS and not team and (word.endswith("s") or plural):
+            sentence = " ".join(tokens)
+            if _is_activity(prev) and not _CHANGE_PATTERN.search(sentence):
+                return None  # "Company stats meeting occurs every week": our own activity
+            if not _people(subject) and not _MEASURE.search(sentence):
+                return None  # "CI runs on ARM": a deliverable's state, read on
+            return j, "world", table.get(word, ("world", word))[1]
+        if not team and word.endswith("s") and table.get(word, ("",))[0] == "change":
+            return j, "change", table[word][1]  # "Release frequency doubles"
+        if word in table and (word.endswith("s") or _is_participle(word) or team):
+            if team and tokens[j + 1 : j + 2] == ["that"]:
+                # "Hiring managers report that 75% of new teammates ...": what they say is
+                # the measure, read on.
+                return None
+            if team:
+                cls, base = table[word]
+                return j, cls, base
+            if _is_participle(word) and not word.endswith("s"):
+                continue  # "95% of 20 people surveyed trust ...": a participle in the subject
+            return None
+    return None
+
+
+# A measure, even without digits: "under a day", "without errors", "fewer incidents".
+_MEASURE = re.compile(
+    r"\d|\b(?:less|fewer|more|under|over|below|above|within|without|at most|at least|"
+    r"zero|no longer|faster|slower)\b"
+)
+
+
+_LEVEL_WORDS = _words("up down from to at of under below above over < > ≥ ≤ is are reaches")
+
+
+def _metric_subject(tokens: list[str], start: int, table: dict[str, tuple[str, str]]) -> bool:
+    """A measure named right after the first word and then given a level: 'Release
+    frequency doubles', 'Call centre volumes down 25%', 'Ship time under 2 days'."""
+    phrase = _noun_phrase(tokens, start, table)[:3]
+    for k, word in enumerate(phrase):
+        if word in METRIC_NOUNS or _singular(word) in METRIC_NOUNS:
+            nxt = tokens[start + k + 1 : start + k + 2]
+            return (
+                not nxt
+                or nxt[0] in _LEVEL_WORDS
+                or nxt[0][:1].isdigit()
+                or (table.get(nxt[0], ("",))[0] == "change")
+            )
+    return False
+
+
+def _team_subject(subject: list[str]) -> bool:
+    """'we', 'the team', 'our engineers', 'customer-service': people inside the team."""
+    if subject[:1] in (["we"], ["i"], ["we've"], ["we'll"], ["we're"], ["i've"]):
+        return True
+    for k, word in enumerate(subject):
+        if word in TEAM_NOUNS and (
+            word not in CUSTOMER_NOUNS or (k and subject[k - 1] in ("our", "my", "the"))
+        ):
+            return True
+    return False
+
+
+_PERIOD_FRAME = re.compile(
+    r"^(?:finish|finishes|finished|end|ends|ended|close|closed|exit|leave|enter|start)\s+"
+    r"(?:the\s+|this\s+|our\s+)?(?:quarter|year|cycle|month|half|period|season|sprint|"
+    r"fy\S*|q[1-4]\S*|h[12]\S*)\s+(?:with|at|on)\s+"
+)
+
+
+def _without_heading(text: str) -> str:
+    """'Give back: 30 first-time contributors merged a PR': a short heading, then the KR."""
+    head, colon, rest = text.partition(": ")
+    if colon and len(head.split()) <= 2 and len(rest.split()) >= 3:
+        return rest
+    return text
+
+
+def _without_period_frame(text: str) -> str:
+    """'Finish the quarter with 24 more customers' says what holds at the end: '24 more ...'."""
+    return _PERIOD_FRAME.sub("", text)
+
+
+# A deliverable written as a state: "SSO is live", "Runbook in place", "Docs available".
+_STATE = re.compile(
+    r"\b(?:(?:is|are|be|been|was|were|will be|now)\s+)?(?:now\s+|fully\s+|publicly\s+|"
+    r"generally\s+)?(?P<state>live|in place|in-place|available|ready|operational|"
+    r"in production|production-ready|ga|generally available|certified|compliant|accredited|"
+    r"approved|signed off|signed-off|up and running|interoperable|interops?|exists?|"
+    r"complete and published|to the finish line|no longer in limbo)\b"
+)
+_HAS_THING = re.compile(
+    r"\b(?:has|have)\s+(?:a|an|the|its own|their own|our|own)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\b"
+    r"(?=\s+(?:to|for|in|on|of|that|which|with)\b|\s*$)"
+)
+_MILESTONE_VERBS = _words("reach achieve attain")  # "A+ SSL rating is reached": yes or no
+_MILESTONE_WORDS = _words("compliant certified approved accredited")
+
+
+def _state_reading(
+    text: str,
+    tokens: list[str],
+    verb_index: int | None,
+    verb_class: str | None,
+    verb_base: str | None,
+) -> tuple[str, bool] | None:
+    """A deliverable stated as being there, and whether it is a yes/no milestone.
+
+    "SSO is live", "Runbook in place", "Preview nodes provisioned, monitored and documented",
+    "We have a public roadmap". The subject decides: a compliance, certification or approval
+    is a milestone (OKR103); anything else is a deliverable that exists once done (OKR101).
+    """
+    # "100% of employees have a plan": a share saying who has the deliverable, not a measure.
+    if _CHANGE_PATTERN.search(re.sub(r"^\d+(?:[.,]\d+)?\s?% of ", "", text)):
+        return None
+    phrase: str | None = None
+    clause = _main_clause(text)
+    match = _STATE.search(clause)
+    if match is not None and match.start() > 0:
+        subject = _tokens(clause[: match.start()])
+        if (
+            0 < len(subject) <= 8
+            # People as the subject ("20 companies using the platform") are not a thing; as a
+            # modifier ("Subscriptions R5 is ready") they only name it.
+            and not any(
+                w in CUSTOMER_NOUNS
+                and (
+                    k + 1 == len(subject)
+                    or subject[k + 1] in _STOP
+                    or subject[k + 1].endswith("ing")
+                    or _is_participle(subject[k + 1])
+                )
+                for k, w in enumerate(subject)
+            )
+            # A measure as the subject ("Checkout conversion is ready") is not a thing; as a
+            # modifier ("Usage examples exist") it only says which thing.
+            and not any(
+                w in METRIC_NOUNS and (k + 1 == len(subject) or subject[k + 1] in _STOP)
+                for k, w in enumerate(subject)
+            )
+            and _lookup(subject[0], _verb_table()) is None  # "Get X ready": a verb first
+        ):
+            phrase = clause[: match.end()].strip()
+    become = next((k for k, w in enumerate(tokens) if w in ("become", "becomes")), None)
+    if phrase is None and become is not None and verb_index is None:
+        # "libp2p and the switch become full state machines", "Become CKA in Q2": a state our
+        # thing (or we) reach once, not people joining ("organisations become members").
+        subject, thing = tokens[:become], _noun_phrase(tokens, become + 1, _verb_table())
+        if (
+            thing
+            and not _people(subject)
+            and not any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in subject)
+            and not any(
+                w in CUSTOMER_NOUNS
+                or _singular(w) in CUSTOMER_NOUNS
+                or w in METRIC_NOUNS
+                or w[:1] in "#0123456789"
+                or _is_comparative(w)
+                for w in thing
+            )
+        ):
+            phrase = " ".join(tokens[: become + 1 + len(thing)])
+    if phrase is None and verb_class == "passive-delivery" and verb_index is not None:
+        subject = tokens[:verb_index]
+        leading_number = bool(subject) and subject[0][:1].isdigit()
+        if not leading_number and not any(w in CUSTOMER_NOUNS for w in subject):
+            end = verb_index + 1
+            # "provisioned, monitored and documented": the whole list of participles.
+            while (
+                end + 1 < len(tokens) and tokens[end] == "and" and _is_participle(tokens[end + 1])
+            ):
+                end += 2
+            phrase = " ".join(tokens[: end + 1] if end < len(tokens) else tokens)
+            if len(tokens) > end and _is_participle(tokens[end]):
+                phrase = " ".join(tokens[: end + 1])
+    if (
+        phrase is None
+        and verb_base == "have"
+        and verb_index is not None
+        and not _NUMBER.search(text)
+    ):
+        rest = tokens[verb_index + 1 :]
+        skip = 2 if rest[:2] == ["its", "own"] or rest[:2] == ["their", "own"] else 1
+        skip = skip if rest[:1] in (["a"], ["an"], ["the"], ["our"], ["its"], ["their"]) else 0
+        head = _head_noun(rest, skip)
+        if head is not None and (
+            head[1] in ARTIFACT_NOUNS or head[1] in DELIVERABLE_NOUNS or _is_activity(head[1])
+        ):
+            phrase = " ".join(tokens[: verb_index + 2 + head[0]])
+    owns = _HAS_THING.search(clause) if phrase is None else None
+    if owns is not None and not _NUMBER.search(clause[owns.start() :]):
+        # "Every team has an on-call runbook", "100% of employees have a training plan": the
+        # deliverable exists for each of them, or for the people it is given to.
+        subject = _tokens(clause[: owns.start()])
+        if not _NUMBER.search(clause[: owns.start()]) or subject[1:3] == ["%", "of"]:
+            thing = _tokens(owns.group(1))
+            if thing and (thing[-1] in DELIVERABLE_NOUNS or thing[-1] in ARTIFACT_NOUNS):
+                phrase = clause[: owns.end()].strip()
+    if phrase is None:
+        return None
+    words = _tokens(phrase)
+    milestone = any(
+        w.strip("-") in MILESTONE_NOUNS or w in _MILESTONE_WORDS or w.endswith("-compliant")
+        for w in words
+    ) and not any(w in DELIVERABLE_NOUNS and w not in MILESTONE_NOUNS for w in words)
+    return phrase, milestone
+
+
+def _noun_phrase(tokens: list[str], start: int, table: dict[str, tuple[str, str]]) -> list[str]:
+    """The noun phrase from `start`: up to a preposition, a verb form or a clause."""
+    end = start
+    while end < len(tokens) and end < start + 6:
+        word = tokens[end]
+        if word in _STOP or word in _RELATIVE:
+            break
+        nxt = tokens[end + 1] if end + 1 < len(tokens) else ""
+        if end > start and (
+            ((word.endswith("ing") or _is_participle(word)) and word in table)
+            or (
+                word.endswith("ed")
+                and word not in DELIVERABLE_NOUNS  # "testbed" is a noun
+                and (nxt in _STOP or nxt in _DETERMINERS or not nxt)
+            )
+        ):
+            break  # "Roadmap shared with ...", but "themed talks" is one noun phrase
+        end += 1
+    return tokens[start:end]
+
+
+def _thing_after(tokens: list[str], start: int, table: dict[str, tuple[str, str]]) -> bool:
+    """The noun phrase at `start` names a thing, not a measure or people: 'error messages'."""
+    phrase = _noun_phrase(tokens, start, table)
+    return bool(phrase) and not any(
+        w in METRIC_NOUNS or w in CUSTOMER_NOUNS or w in INPUT_NOUNS for w in phrase[-1:]
+    )
+
+
+def _milestone_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """A verbless statement naming a yes/no milestone: 'Legal sign-off on the new terms'."""
+    phrase = _noun_phrase(tokens, 0, table)
+    if (
+        phrase
+        and phrase[-1].strip("-") in MILESTONE_NOUNS
+        and not any(w in METRIC_NOUNS for w in tokens)
+    ):
+        return " ".join(phrase)  # "Partner terms sign-off by legal": whose terms, no measure
+    return None
+
+
+_COMPARATIVES = _words("better worse more less fewer greater higher lower")
+
+
+def _is_comparative(word: str) -> bool:
+    """'faster', 'easier', 'better': a change, however vague."""
+    return word in _COMPARATIVES or (
+        len(word) > 5
+        and word.endswith(("ier", "ster", "der", "per", "ter", "ger", "ner", "ler"))
+        and word not in DELIVERABLE_NOUNS
+    )
+
+
+def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """A verbless statement that names a thing to build: 'Stable Python SDK', 'Support for
+    signed artifacts'. A measure anywhere in it makes it a metric name instead."""
+    start = 0
+    while start < len(tokens) and tokens[start] in _DETERMINERS:
+        start += 1
+    phrase = _noun_phrase(tokens, start, table)
+    if not phrase:
+        return None
+    while len(phrase) > 1 and re.fullmatch(r"v?\d+(?:\.\d+)*", phrase[-1]):
+        phrase = phrase[:-1]  # "Kubernetes operator v1.0": the version names the thing
+    head = phrase[-1]
+    after = tokens[start + len(phrase) : start + len(phrase) + 1]
+    if head == "support" and after != ["for"]:
+        return None  # "customer support" is a team or a measure; "support for X" a feature
+    if head not in DELIVERABLE_NOUNS and _singular(head) not in DELIVERABLE_NOUNS:
+        return None
+    # People after "for" are who the thing is for ("Beta program for enterprise users");
+    # anywhere else they are what is measured ("A steady flow of new contributors").
+    joins = [k for k, w in enumerate(tokens) if w in ("for", "with", "to")]
+    beneficiaries = tokens[joins[0] :] if joins else []
+    if any(
+        w in METRIC_NOUNS
+        or w in INPUT_NOUNS
+        or w in _COPULAS
+        or (w in CUSTOMER_NOUNS and w not in beneficiaries)
+        for w in tokens
+    ):
+        return None  # a measure, people, resources, or a sentence with its own predicate
+    if any(_is_comparative(w) for w in phrase):
+        return None  # "Faster builds", "Better documentation": a vague change, not a thing
+    return " ".join(tokens[: start + len(phrase) + (2 if after == ["for"] else 0)])
+
+
+_CLAUSE_JOIN = re.compile(r"\b(?:that|which|who|and|with|\w+ed by)\b|[,;](?=\s)|&")
+
+
+def _reach_clause(text: str) -> bool:
+    """A clause after the work that counts people reached or what they do: 'a presentation
+    that influences 50+ developers', 'write a blog and have 100 views'. The KR is then
+    judged on that reach, an outcome, not on the work."""
+    for join in _CLAUSE_JOIN.finditer(text):
+        if join.start() == 0:
+            continue
+        after = _tokens(text[join.end() :])[:7]
+        with_ = join.group(0) == "with"
+        if not with_ and _TARGET_NUMBER.search(text[: join.start()]):
+            continue  # "close 2 deals and get 10 logos": a second target, not the reach
+        # "with 5 customers" is work done with them; only what people do counts as reach.
+        nouns = REACH_NOUNS if with_ else REACH_NOUNS | CUSTOMER_NOUNS
+        for n, word in enumerate(after[:4]):
+            if not word[:1].isdigit():
+                continue
+            if any(
+                _verb_table().get(w.replace("-", ""), ("",))[0] == "delivery" for w in after[:n]
+            ):
+                break  # "and onboard 3 people": more work, counted
+            if any(x in nouns for x in after[n + 1 : n + 4]):
+                return True
+    return False
+
+
+_COPULAS = _words("is are was were be been will")
+_QUANTIFIERS = _words(
+    "not no less fewer than at least more over up to around about approximately > < ≥ ≤ min minimum"
+)
+
+
+def _people(words: list[str]) -> bool:
+    """A group of people or organisations outside the team: 'new users', 'contributors'."""
+    return any(w in CUSTOMER_NOUNS and w.endswith("s") for w in words)
+
+
+def _lemma_in(word: str, lexicon: frozenset[str]) -> bool:
+    """`word` or its stem without a past-tense ending is in `lexicon`: 'used' -> 'use'."""
+    return any(w in lexicon for w in (word, word[:-1], word[:-2], word[:-3]) if w)
+
+
+def _count_start(tokens: list[str]) -> int | None:
+    """Where the number of a leading count is: '3 new chapters', 'not less than 40 ...'."""
+    k = 0
+    while k < len(tokens) and tokens[k] in _QUANTIFIERS:
+        k += 1
+    return k if k < len(tokens) and tokens[k][:1].isdigit() else None
+
+
+def _amount_at(tokens: list[str], index: int) -> bool:
+    """A number or an amount of money at `index`: 'make £15k ...'."""
+    return index < len(tokens) and tokens[index][:1] in "0123456789$€£¥"
+
+
+def _metric_object(tokens: list[str], start: int) -> bool:
+    """A measure follows a delivery-looking verb: 'deliver p90 latency under 20 s'."""
+    window = tokens[start : start + 6]
+    for word in window:
+        if word in _STOP - {"-"}:
+            break
+        if word in METRIC_NOUNS or word in CUSTOMER_NOUNS:
+            return True
+    return False
+
+
+_COMPOUND_SPLIT = re.compile(r"\s*(?:;|,? and also|,? and|,? plus|&|\+|,)\s+")
+_TARGET_NUMBER = re.compile(r"(?<![\w.-])[$€£¥]?\d[\d.,]*(?![\d.,]*-\w)")
+# Dates are when, not how much: "by week 8", "end of Q1", "in 2027", "by 31 March".
+_DATE = re.compile(
+    r"\b(?:week|wk|day|month|sprint|q|h|fy)\s?\d+\b|\b(?:19|20)\d\d\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s\d{1,2}(?:st|nd|rd|th)?\b"
+)
+_PRONOUNS = _words("it them this these those that one")
+
+
+def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
+    """Several targets or deliverables in one KR: 'close 2 deals and get 10 logos'.
+
+    Each part must stand on its own: a target (a number that is not part of 'from X to Y' or
+    'between X and Y') or a verb with its own object. 'Provisioned, monitored and documented'
+    is one deliverable in three states; 'reduce time and cost by 20%' one target.
+    """
+    clean = _DATE.sub(" ", re.sub(r"\([^)]*\)", " ", text))
+    clean = re.sub(r"\bbetween\s+\S+\s+and\s+", "between ", clean)
+    parts = [p for p in _COMPOUND_SPLIT.split(clean) if p.strip()]
+    if len(parts) < 2:
+        return None
+    targets = verbs = 0
+    for part in parts:
+        words = _tokens(part)
+        if not words:
+            continue
+        found = _lookup(words[0], table)
+        base = found[1] if found is not None else None
+        if words[0] != base and (_is_participle(words[0]) or words[0].endswith("ing")):
+            continue  # "..., tested across 3 cities": a condition on the part before
+        targets += bool(_TARGET_NUMBER.search(part)) and len(words) >= 2
+        verbs += (
+            found is not None
+            and found[0] in ("delivery", "change", "acquire", "input")
+            and words[0] == found[1]
+            and len(words) >= 3
+            and words[1] not in _PRONOUNS  # "... and invite them": the same thing, next step
+        )
+    # Two targets, or two pieces of work; "lift the rate on tents and sleeping bags from 6%
+    # to 7%" has one verb and one target: a single KR whose object is a list.
+    if targets < 2 and verbs < 2:
+        return None
+    return " and ".join(p.strip() for p in parts[:2])
+
+
 def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording:
     """Read one key result statement."""
-    text = normalise(statement)
+    text = _join_phrases(_without_period_frame(_without_heading(normalise(statement))))
     table = _verb_table(tuple(sorted(extra_output_verbs)))
     if extra_output_verbs:
         # Multi-word extra verbs ("roll out") are matched as their first word.
@@ -626,6 +1186,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     clause_match = PURPOSE_CLAUSE.search(text)
     # "... so that bounce rate drops from 50% to 35%": the purpose must itself be measurable.
     purpose = clause_match is not None and bool(_CHANGE_PATTERN.search(text[clause_match.end() :]))
+    # "... that influences 50+ developers", "... and have 100 views": judged on its reach.
+    purpose = purpose or _reach_clause(text)
     clause = _tokens(_main_clause(text))
     main = _main_verb(clause, table)
     verb_index, verb_class, verb_base = main if main is not None else (None, None, None)
@@ -635,18 +1197,117 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         verb_index = None if offset is None else offset
     verb: str | None = tokens[verb_index] if verb_index is not None else None
     result: dict[str, object] = {}
+    reading: str | None = None
+    phrase: str | None = None
+    after = (verb_index or 0) + 1
+    # Verbs whose class depends on what follows them.
+    if verb_base in CHANGE_ONLY_WITH_A_MEASURE and verb_class == "change" and not numbers:
+        verb_class = "delivery"  # "move writes to object storage": moving a thing is work
+    if verb_base == "make" and any(_is_comparative(w) for w in tokens[after : after + 5]):
+        verb_class = "change"  # "Make onboarding easier for newcomers": a vague change
+    if verb_base in CHANGE_WITH_A_LEVEL and _LEVEL.search(text):
+        verb_class = "change"  # "fill stands to 88%": a level of the world
+    if verb_base in ACQUIRE_ONLY_WITH_A_NUMBER and verb_class == "acquire" and not numbers:
+        verb_class = "delivery"  # "capture requirements": work, not customers won
     base_class = verb_class.removeprefix("passive-") if verb_class else None
     passive = verb_class is not None and verb_class.startswith("passive-")
-    if base_class == "change" and tokens[(verb_index or 0) + 1 : (verb_index or 0) + 2] == ["into"]:
+    if base_class == "keep" and not numbers and not measurable:
+        kept = _head_noun(tokens, after)
+        if kept is not None and (
+            kept[1] in ARTIFACT_NOUNS or _singular(kept[1]) in DELIVERABLE_NOUNS
+        ):
+            # "Maintain the encounters IG", "Maintain a log of ...": keeping one of our own
+            # things up is work; "maintain 99.9% uptime" holds a level.
+            verb_class = base_class = "delivery"
+    if base_class == "change" and tokens[after : after + 1] == ["into"]:
         verb_class = base_class = "delivery"  # "expand into 2 new markets": entering is work
+    if passive and verb_index is not None:
+        subject = tokens[:verb_index]
+        by = tokens[verb_index + 1 : verb_index + 2] == ["by"]
+        agent = tokens[verb_index + 2 : verb_index + 6]
+        outside_agent = by and any(
+            w[:1].isdigit() or w in CUSTOMER_NOUNS or w == "%" for w in agent
+        )
+        start = _count_start(subject)
+        if start is not None:
+            # "3 new chapters are created worldwide": a count of things that happen. Only a
+            # count of the team's own activities ("not less than 10 videos were uploaded",
+            # "6 recruiters hired") is work.
+            activity = next(
+                (k for k, w in enumerate(subject) if _is_activity(w) and w not in REACH_NOUNS),
+                None,
+            )
+            if verb_base in HEADCOUNT_VERBS:
+                # "At least 1 gateway provider was hired": people added to the team, an input.
+                result["input"] = " ".join([*subject[start:], tokens[verb_index]])
+            elif (
+                activity is not None
+                and "%" not in subject
+                and not any(w in CUSTOMER_NOUNS for w in subject[activity + 1 :])
+            ):
+                result["count"] = " ".join(subject[start : activity + 1])
+            verb_class = base_class = "world"
+            passive = False
+        elif (
+            outside_agent
+            or (_people(subject) and not (by and agent))
+            or (
+                _lemma_in(verb_base or "", WORLD_VERBS)
+                and base_class != "delivery"
+                and verb_base not in _MILESTONE_VERBS
+            )
+            or verb_base in CHOSEN_BY_OTHERS
+            or _SERVICE_LEVEL.search(text)
+            or (_lemma_in(verb or "", WORLD_VERBS) and bool(numbers))
+        ):
+            # "Issues are triaged within 2 days", "The plugin is installed on 5,000 sites",
+            # "Governance docs cited by 3 agencies": a service level or what others do.
+            # "The modal is visited by 5% of all users", "New users are introduced to ...",
+            # "The standard is widely used": what happens in the world, not work delivered.
+            verb_class = base_class = "world"
+            passive = False
+    if (
+        verb_index is not None
+        and tokens[1:3] == ["%", "of"]
+        and tokens[verb_index - 1 : verb_index] in (["have"], ["has"])
+        and not _team_subject(tokens[3 : verb_index - 1])
+    ):
+        # "100% of public entities have mitigated their risk": a share of others who did it.
+        # A share of our own people ("100% of managers have taken 1 training") is our work.
+        verb_class = base_class = "world"
+    if (
+        verb_index == 0
+        and verb is not None
+        and verb != verb_base
+        and _is_participle(verb)
+        and verb_base in CHOSEN_BY_OTHERS
+    ):
+        verb_class = base_class = "world"  # "Included in 3 Linux distributions"
+    if verb_base == "take" and _DURATION.search(text):
+        verb_class = base_class = "world"  # "Takes less than 10 minutes to deploy a service"
+    state = None
+    if base_class not in ("world", "keep", "change", "input") and not purpose:
+        state = _state_reading(text, tokens, verb_index, verb_class, verb_base)
     binary = _binary(text, tokens, verb_index, verb_class, verb_base)
-    if base_class == "keep":
+    if verb_base in PHRASAL_VERBS and PHRASAL_VERBS[verb_base] == "binary":
+        object_head = _head_noun(tokens, after)
+        stop = object_head[0] + 1 if object_head else after
+        binary = " ".join(tokens[verb_index or 0 : stop])
+    if state is not None:
+        if state[1]:
+            binary = state[0]
+        else:
+            binary = None
+            reading, phrase = "state", state[0]
+    if "count" in result or base_class == "world" or reading == "state":
+        pass  # already read: a count of our work, what the world does, or a state
+    elif base_class == "keep":
         result["kpi"] = True
     elif passive or base_class in ("change", "acquire", None):
         # Pushing a count down ("reduce the number of support tickets") is about what others
         # do; only more of our own activity is effort dressed as a result.
         fewer = base_class == "change" and verb_base not in _MORE_VERBS | _IMPROVE_VERBS
-        metric = None if fewer else _number_of_activity(text, tokens, table)
+        metric = None if fewer or purpose else _number_of_activity(text, tokens, table)
         resource = _input_metric(tokens, None if passive else verb_index)
         if metric is not None:
             result["output_metric"] = metric
@@ -654,13 +1315,29 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             result["input"] = resource
         elif binary is not None and not purpose:
             result["binary"] = binary
-        elif base_class is None:
-            count = _leading_count(tokens) or _recurring_activity(text, tokens)
+        elif base_class is None and not purpose:
+            count = (
+                _leading_count(tokens)
+                or _recurring_activity(text, tokens)
+                or _activity_phrase(tokens, table)
+            )
             if count is not None:
                 result["count"] = count
+            elif tokens[:1] == ["more"] and _is_activity(tokens[1] if len(tokens) > 1 else ""):
+                result["count"] = " ".join(tokens[:2])  # "More comms of upcoming changes"
             elif tokens[:1] == ["new"] and not numbers:
                 # "New self-service help area": a thing to build, named as the result.
-                verb, verb_class = "new " + " ".join(tokens[1:4]), "delivery"
+                reading, phrase = "thing", " ".join(tokens[:4])
+            elif not _NUMBER.search(bare := _PARENTHESES.sub("", text)) and not (
+                _CHANGE_PATTERN.search(bare)
+            ):
+                # "Large Scale Testbed (50k+ nodes)": a number in brackets specifies the thing.
+                milestone = _milestone_noun_phrase(_tokens(bare), table)
+                thing = _deliverable_noun_phrase(_tokens(bare), table)
+                if milestone is not None:
+                    result["binary"] = milestone
+                elif thing is not None:
+                    reading, phrase = "thing", thing
     elif binary is not None and not purpose:
         result["binary"] = binary
     elif base_class == "input":
@@ -670,34 +1347,73 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         if end is None:  # "invest in the partner programme": up to the first preposition
             end = next((k - 1 for k, w in enumerate(window) if k and w in _STOP), len(window) - 1)
         result["input"] = " ".join(window[: end + 1])
+    elif base_class == "delivery" and not purpose and verb_base in HEADCOUNT_VERBS:
+        # "Hire 10 engineers", "Hire for each open role": headcount, a resource put in.
+        object_head = _head_noun(tokens, after)
+        stop = object_head[0] + 1 if object_head else after
+        result["input"] = " ".join(tokens[verb_index or 0 : stop])
+    elif (
+        base_class == "delivery"
+        and not purpose
+        and tokens[after : after + 1] == ["to"]
+        and (_amount_at(tokens, after + 1))
+    ):
+        verb_class = "change"  # "scale to $100k worth of work": a level to reach
     elif base_class == "delivery" and not purpose:
-        count = _count_after(tokens, (verb_index or 0) + 1)
+        count = _count_after(tokens, after, people_are_work=verb_base in CONTACT_VERBS)
+        times = _TIMES.search(text)
+        if count is None and times is not None:
+            count = times.group(0)  # "conduct the NPS survey 2 times per quarter"
         if count is not None:
             result["count"] = count
-        elif verb_base in _ADD_LIKE and _customer_object(tokens, (verb_index or 0) + 1):
+        elif verb_base in _ADD_LIKE and _customer_object(tokens, after):
             verb_class = "acquire"  # "add 500 subscribers": customers, not work
+        elif tokens[after : after + 1] == ["to"] and _amount_at(tokens, after + 1):
+            verb_class = "change"  # "scale to $100k worth of work": a level to reach
+        elif (measurable or _amount_at(tokens, after)) and _metric_object(tokens, after):
+            # "Deliver p90 latency under 20 s", "Make £15k recurring revenue a month": the
+            # verb only introduces a measure of the world.
+            verb_class = "change"
+    if (
+        base_class == "change"
+        and verb_base in _MORE_VERBS
+        and [w for w in tokens[after : after + 3] if w not in ("the", "our", "my")][:1]
+        in (["team"], ["headcount"], ["staff"], ["workforce"])
+    ):
+        # "Grow the team to 8 engineers": headcount, a resource put in.
+        result["input"] = " ".join(tokens[verb_index or 0 : after + 2])
     if (
         base_class == "change"
         and verb_base in _IMPROVE_VERBS
         and not numbers
         and "output_metric" not in result
     ):
-        artifact = next(
-            (
-                w
-                for w in tokens[(verb_index or 0) + 1 : (verb_index or 0) + 5]
-                if w in ARTIFACT_NOUNS
-            ),
-            None,
-        )
+        artifact = next((w for w in tokens[after : after + 4] if w in ARTIFACT_NOUNS), None)
         if artifact is not None:
             # "Improve the PRD template": reworking one of our own things, with no measure.
             verb_class = "delivery"
+    if (
+        reading is None
+        and verb_index == 0
+        and not numbers
+        and base_class in ("change", "delivery")
+        and verb is not None
+        and verb != verb_base
+        and _is_participle(verb)
+        and _thing_after(tokens, after, table)
+        and not result
+    ):
+        # "Improved error messages in the CLI", "Redesigned settings page": a deliverable
+        # named by what was done to it.
+        reading, phrase, verb_class = "thing", " ".join(tokens[:4]), "delivery"
+    if reading is None and (verb_class or "").removeprefix("passive-") == "delivery":
+        reading = "verb"
+        phrase = verb_base if verb_base else verb
     return Wording(
         text=statement,
         verb=verb,
         verb_base=verb_base,
-        verb_class=verb_class,
+        verb_class="delivery" if reading in ("state", "thing") else verb_class,
         count=result.get("count"),  # type: ignore[arg-type]
         output_metric=result.get("output_metric"),  # type: ignore[arg-type]
         binary=result.get("binary"),  # type: ignore[arg-type]
@@ -708,10 +1424,25 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         purpose=purpose,
         numbers=numbers,
         measurable=measurable,
+        reading=reading,
+        phrase=phrase,
+        # A reach clause measures the work before it: one KR, not a bundle.
+        compound=None if purpose else _compound(text, table),
     )
 
 
-_ADD_LIKE = _words("add welcome onboard bring")
+_ADD_LIKE = ADD_LIKE
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_DURATION = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s?(?:s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|"
+    r"months?|ms)\b|\b(?:a|an|one) (?:minute|hour|day|week)\b"
+)
+# A service level: how fast or how reliably something happens.
+_SERVICE_LEVEL = re.compile(
+    r"\b(?:within|in under|in less than|in no more than|no more than|in at most|under|below)"
+    r"\s+\d+(?:[.,]\d+)?\s?(?:s|sec|seconds?|min|minutes?|h|hours?|days?|business days|weeks?|ms)\b"
+)
+_TIMES = re.compile(r"\b\d+ times\b(?: (?:a|per|each|every) \w+)?")
 
 
 def _customer_object(tokens: list[str], start: int) -> bool:
@@ -772,16 +1503,49 @@ def _recurring_activity(text: str, tokens: list[str]) -> str | None:
     head = _head_noun(tokens, 0)
     if head is None or not _is_activity(head[1]) or not _FREQUENCY.search(text):
         return None
+    if _CHANGE_PATTERN.search(text):
+        return None  # "Sessions per user per week increase from 2.1 to 3": a measure
     return " ".join(tokens[: head[0] + 1])
+
+
+def _activity_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """A verbless statement about the team's own activities with a count: 'Talks at 5
+    conferences or meetups', 'Our speakers at 5 large conferences'."""
+    start = 0
+    while start < len(tokens) and tokens[start] in _DETERMINERS:
+        start += 1
+    phrase = _noun_phrase(tokens, start, table)
+    if not phrase or not _is_activity(phrase[-1]):
+        return None
+    rest = tokens[start + len(phrase) : start + len(phrase) + 4]
+    if rest[:1] not in (["at"], ["in"], ["on"], ["across"], ["for"], ["with"]):
+        return None  # "Hiring managers report that ...": a sentence, not a list of our work
+    number = next((k for k, w in enumerate(rest) if w[:1].isdigit()), None)
+    if number is None or any(w in CUSTOMER_NOUNS or w in METRIC_NOUNS for w in phrase):
+        return None
+    end = start + len(phrase) + number + 1
+    head = _head_noun(tokens, end)
+    return " ".join(tokens[start : (head[0] + 1) if head else end])
+
+
+_COUNT_ENDS = _words("per in with for on at across by during this each every") | {""}
 
 
 def _leading_count(tokens: list[str]) -> str | None:
     """A verbless statement that opens with a count of activities: '12 webinars per quarter'."""
     if not tokens or not re.fullmatch(r"\d+(?:[.,]\d+)*", tokens[0]):
         return None
-    for k in range(1, min(len(tokens), 4)):
-        if tokens[k] in CUSTOMER_NOUNS:
+    if tokens[1:2] == ["%"]:
+        return None  # "100% check-in completion rate": a share, a rate of what others do
+    for k in range(1, min(len(tokens), 5)):
+        word = tokens[k]
+        nxt, then = [*tokens[k + 1 : k + 3], "", ""][:2]
+        if word in CUSTOMER_NOUNS and _is_activity(nxt) and then in _COUNT_ENDS:
+            continue  # "20 customer interviews": the customers say whose interviews
+        if word in CUSTOMER_NOUNS or word in METRIC_NOUNS or word in REACH_NOUNS or word in _STOP:
             return None
-        if tokens[k] in ACTIVITY_NOUNS:
+        # "12 webinars", "2 launched use cases", "2 stable SDKs": things the team makes.
+        made = _is_participle(word) and _verb_table().get(word, ("",))[0] == "delivery"
+        if _is_activity(word) or (made and k == 1) or _singular(word) in DELIVERABLE_NOUNS:
             return " ".join(tokens[: k + 1])
     return None
