@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+import pytest
+
 from okrs_as_code.loading import load_okrs
 
 from .conftest import write
@@ -117,3 +119,32 @@ def test_event_composition_still_refuses_what_yaml_compose_refused(tmp_path: Pat
     _, diagnostics = load_okrs(root)
     got = {(d.loc.path.rsplit("/", 1)[-1], d.code) for d in diagnostics}
     assert {("a.yaml", "OKR006"), ("b.yaml", "OKR001"), ("c.yaml", "OKR011")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("version: 1\ncycle: &c 2026-Q4\n", "OKR005"),
+        ("version: 1\ncycle: [a,*c]\n", "OKR005"),
+        ("version: 1\ncycle: [! x]\n", "OKR011"),
+        ("version: 1\ncycle: ! 2026-Q4\n", "OKR011"),
+    ],
+)
+def test_anchors_aliases_and_bare_tags_are_found_wherever_yaml_reads_them(
+    tmp_path: Path, text: str, code: str
+) -> None:
+    root = write(tmp_path / "okrs", {"organization.yaml": ORG_HEAD, "2026-Q4/a.yaml": text})
+    _, diagnostics = load_okrs(root)
+    assert code in {d.code for d in diagnostics if d.loc.path.endswith("a.yaml")}
+
+
+def test_markdown_emphasis_and_exclamations_are_not_mistaken_for_yaml_syntax(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "version: 1\ncycle: 2026-Q4\nteam: company\nobjectives:\n"
+        "  - id: o\n    title: Wow! **Bold** and *it* & more!\n"
+    )
+    root = write(tmp_path / "okrs", {"organization.yaml": ORG_HEAD, "2026-Q4/company.yaml": text})
+    _, diagnostics = load_okrs(root)
+    assert diagnostics == []

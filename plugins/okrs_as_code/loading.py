@@ -68,12 +68,23 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
         pass
 
 
-# An anchor or alias indicator where YAML would read one: after a space, a flow indicator or a
-# line start, and followed by a name. Markdown emphasis (`**bold**`) rarely matches, and a false
-# match only costs a scan of the events.
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s*,\[\]{}]", re.MULTILINE)
-# The non-specific tag `!` (libyaml hides it from the composer): a `!` alone before a value.
-_BARE_TAG = re.compile(r"(?:^|[\s\[{,])!(?:\s|$)", re.MULTILINE)
+# An anchor or alias indicator where YAML would read one (after a space, a flow indicator or a
+# line start, and followed by a name), or the bare tag `!` (which libyaml hides from the
+# composer). Markdown emphasis (`**bold**`) rarely matches, and a false match only costs a scan
+# of the events. The pattern starts with the indicator, so the engine finds candidates by a fast
+# scan; the character before is checked in Python (a leading alternative or lookbehind made
+# this a fifth of `okrs validate`).
+_INDICATOR = re.compile(r"[&*][^\s*,\[\]{}]|!(?:\s|$)", re.MULTILINE)
+
+
+def _has_indicator(text: str) -> bool:
+    for match in _INDICATOR.finditer(text):
+        i = match.start()
+        if i == 0 or text[i - 1].isspace() or text[i - 1] in "[{,":
+            return True
+    return False
+
+
 _BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))  # fmt: skip
 
@@ -201,19 +212,49 @@ class _Mark:
         self.column = column
 
 
+class _Node:
+    """A node as the schema walker reads it (kind, tag, value, start), in a third of the memory
+    of PyYAML's nodes, which carry a dict, an end mark and a style each."""
+
+    __slots__ = ("start_mark", "style", "tag", "value")
+    id = ""
+    end_mark = None
+
+    def __init__(self, tag: str, value: Any, start_mark: Any) -> None:
+        self.tag = tag
+        self.value = value
+        self.start_mark = start_mark
+        self.style: str | None = None
+
+
+class _Scalar(_Node):
+    __slots__ = ()
+    id = "scalar"
+
+
+class _Sequence(_Node):
+    __slots__ = ()
+    id = "sequence"
+
+
+class _Mapping(_Node):
+    __slots__ = ()
+    id = "mapping"
+
+
 class _Problem(Exception):
     def __init__(self, diagnostic: Diagnostic) -> None:
         self.diagnostic = diagnostic
 
 
-def _compose_events(text: str, display: str) -> yaml.Node | None:
+def _compose_events(text: str, display: str) -> Any:
     """Compose from the event stream in one iterative pass (no recursion, so any depth is
     safe to read), refusing anchors, aliases, the `!` tag, more than one document and nesting
     deeper than MAX_DEPTH. Nodes keep only a small start mark, so a file of a million tiny
     flow-style values fits in memory."""
-    root: yaml.Node | None = None
-    stack: list[yaml.Node] = []
-    pending: list[yaml.Node | None] = []
+    root: Any = None
+    stack: list[Any] = []
+    pending: list[Any] = []
     documents = 0
     event: Any
     mark: Any
@@ -261,24 +302,19 @@ def _compose_events(text: str, display: str) -> yaml.Node | None:
                     "the YAML tag ! is not allowed; write the value without a tag",
                 )
             )  # fmt: skip
-        node: yaml.Node
+        node: Any
         if cls is yaml.ScalarEvent:
             value = event.value
             # Keys and short values repeat thousands of times in a big file; share them.
-            node = yaml.ScalarNode(
-                tag or IMPLICIT,
-                intern(value) if len(value) <= 32 else value,
-                mark,
-                None,
-                event.style,
-            )
+            node = _Scalar(tag or IMPLICIT, intern(value) if len(value) <= 32 else value, mark)
+            node.style = event.style
         elif cls is yaml.MappingStartEvent:
-            node = yaml.MappingNode(tag or IMPLICIT, [], mark, None, event.flow_style)
+            node = _Mapping(tag or IMPLICIT, [], mark)
         else:
-            node = yaml.SequenceNode(tag or IMPLICIT, [], mark, None, event.flow_style)
+            node = _Sequence(tag or IMPLICIT, [], mark)
         if stack:
             parent = stack[-1]
-            if type(parent) is yaml.SequenceNode:
+            if parent.id == "sequence":
                 parent.value.append(node)
             else:
                 key = pending[-1]
@@ -323,11 +359,7 @@ def _yaml_error(e: yaml.MarkedYAMLError, display: str) -> Diagnostic:
 def compose(text: str, display: str, report: Any) -> yaml.Node | None:
     """Compose `text` into a node tree, or return None after reporting why not."""
     try:
-        if (
-            _ANCHOR_OR_ALIAS.search(text)
-            or _BARE_TAG.search(text)
-            or _depth_bound(text) > _SAFE_DEPTH_BOUND
-        ):
+        if _has_indicator(text) or _depth_bound(text) > _SAFE_DEPTH_BOUND:
             node: yaml.Node | None = _compose_events(text, display)
         else:
             node = yaml.compose(text, Loader=_Loader)

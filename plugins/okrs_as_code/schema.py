@@ -22,12 +22,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from .diagnostics import Diagnostic, Loc
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    import yaml
 
 SCHEMA_NAMES = ("okrs", "organization", "glossary")
 
@@ -58,8 +58,7 @@ _EXPLICIT_TAGS = {
     "tag:yaml.org,2002:seq": "seq", "tag:yaml.org,2002:map": "map",
 }  # fmt: skip
 _NODE_OF_TAG = {
-    "str": yaml.ScalarNode, "int": yaml.ScalarNode, "float": yaml.ScalarNode,
-    "seq": yaml.SequenceNode, "map": yaml.MappingNode,
+    "str": "scalar", "int": "scalar", "float": "scalar", "seq": "sequence", "map": "mapping",
 }  # fmt: skip
 # Python's int() refuses more than 4,300 digits; a float holds about 1.8e308.
 _MAX_DIGITS = 308
@@ -83,11 +82,8 @@ _INTEGER = re.compile(r"[-+]?[0-9][0-9_]*")
 _NONFINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-_KIND = {
-    yaml.ScalarNode: "a single value",
-    yaml.SequenceNode: "a list",
-    yaml.MappingNode: "a mapping",
-}
+# By node kind (the `id` of PyYAML's node classes, and of the loader's lighter ones).
+_KIND = {"scalar": "a single value", "sequence": "a list", "mapping": "a mapping"}
 _WANT = {
     "object": "a mapping of keys to values",
     "array": "a list",
@@ -439,20 +435,20 @@ class Converter:
     def error(self, mark: yaml.Mark, code: str, name: str, message: str) -> None:
         self.report(Diagnostic(Loc(self.path, mark.line + 1, mark.column + 1), code, name, message))
 
-    def wrong_type(self, node: yaml.Node, c: Checker, what: str) -> None:
-        got = _KIND.get(type(node), "a value")
-        if isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS:
+    def wrong_type(self, node: Any, c: Checker, what: str) -> None:
+        got = _KIND.get(node.id, "a value")
+        if node.id == "scalar" and not node.style and node.value in _NULLS:
             got = "nothing (null)"
         types = c.type if isinstance(c.type, tuple) else (c.type or "",)
         want = " or ".join(_WANT.get(t, "a value") for t in types)
         self.error(node.start_mark, "OKR011", "wrong-type", f"{what} must be {want}, got {got}")
 
-    def kind_of(self, node: yaml.Node, c: Checker, what: str) -> str | None:
+    def kind_of(self, node: Any, c: Checker, what: str) -> str | None:
         """The type a node is checked as; None after reporting an explicit tag it cannot have."""
         tag = node.tag
         if tag != IMPLICIT:
             explicit = _EXPLICIT_TAGS.get(tag)
-            if explicit is None or _NODE_OF_TAG[explicit] is not type(node):
+            if explicit is None or _NODE_OF_TAG[explicit] != node.id:
                 self.error(
                     node.start_mark, "OKR011", "wrong-type",
                     f"{what}: {what_tag(tag)} is not allowed here; write the value without a tag",
@@ -463,9 +459,9 @@ class Converter:
         types = c.types
         if types is None:
             return c.type
-        if type(node) is yaml.MappingNode:
+        if node.id == "mapping":
             return "object" if "object" in types else None
-        if type(node) is yaml.SequenceNode:
+        if node.id == "sequence":
             return "array" if "array" in types else None
         numeric = "number" if "number" in types else "integer" if "integer" in types else None
         if explicit == "str" or getattr(node, "style", None) or numeric is None:
@@ -475,17 +471,17 @@ class Converter:
         text = node.value
         return numeric if _NUMBER.fullmatch(text) or _NONFINITE.fullmatch(text) else "string"
 
-    def wrong_kind(self, node: yaml.Node, c: Checker, what: str) -> None:
+    def wrong_kind(self, node: Any, c: Checker, what: str) -> None:
         if c.types is None:
             self.wrong_type(node, c, what)
             return
         want = " or ".join(_WANT[t] for t in c.types)
         self.error(
             node.start_mark, "OKR011", "wrong-type",
-            f"{what} must be {want}, got {_KIND.get(type(node), 'a value')}",
+            f"{what} must be {want}, got {_KIND.get(node.id, 'a value')}",
         )  # fmt: skip
 
-    def convert(self, node: yaml.Node, c: Checker, what: str) -> Any:
+    def convert(self, node: Any, c: Checker, what: str) -> Any:
         """Return the value of `node`, or None after reporting why it does not fit `c`."""
         t = c.type if node.tag == IMPLICIT and c.types is None else self.kind_of(node, c, what)
         if t is None:
@@ -493,12 +489,12 @@ class Converter:
                 self.wrong_kind(node, c, what)
             return None
         if t == "object":
-            if type(node) is not yaml.MappingNode:
+            if node.id != "mapping":
                 self.wrong_kind(node, c, what)
                 return None
             return self.mapping(node, c, what)
         if t == "array":
-            if type(node) is not yaml.SequenceNode:
+            if node.id != "sequence":
                 self.wrong_kind(node, c, what)
                 return None
             items = c.items
@@ -522,7 +518,7 @@ class Converter:
                     f"{what} needs at least {c.min_items} item(s)",
                 )  # fmt: skip
             return result
-        if type(node) is not yaml.ScalarNode:
+        if node.id != "scalar":
             self.wrong_kind(node, c, what)
             return None
         text: str = node.value
@@ -598,7 +594,7 @@ class Converter:
             return None
         return value
 
-    def string(self, node: yaml.Node, text: str, c: Checker, what: str) -> Any:
+    def string(self, node: Any, text: str, c: Checker, what: str) -> Any:
         # Printable ASCII (most text) can hold nothing hidden or invisible.
         plain_ascii = text.isascii() and text.isprintable()
         hidden = None if plain_ascii else _HIDDEN.search(text)
@@ -658,7 +654,7 @@ class Converter:
             return None
         return value
 
-    def date(self, node: yaml.Node, text: str, what: str) -> dt.date | None:
+    def date(self, node: Any, text: str, what: str) -> dt.date | None:
         if not _DATE.fullmatch(text):
             self.error(
                 node.start_mark, "OKR013", "invalid-value",
@@ -674,7 +670,7 @@ class Converter:
             )  # fmt: skip
             return None
 
-    def mapping(self, node: yaml.MappingNode, c: Checker, what: str) -> YMap:
+    def mapping(self, node: Any, c: Checker, what: str) -> YMap:
         result = YMap()
         result.mark = node.start_mark
         result.marks = marks = {}
@@ -687,7 +683,7 @@ class Converter:
             key_node, value_node = pairs[i]
             if consume:
                 pairs[i] = None
-            if type(key_node) is not yaml.ScalarNode:
+            if key_node.id != "scalar":
                 self.error(
                     key_node.start_mark, "OKR011", "wrong-type",
                     "a key must be a plain word, not a list or mapping",
@@ -731,7 +727,7 @@ class Converter:
                 )  # fmt: skip
         return result
 
-    def unknown_key(self, key_node: yaml.Node, key: str, c: Checker, what: str) -> None:
+    def unknown_key(self, key_node: Any, key: str, c: Checker, what: str) -> None:
         known = list(c.properties)
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
