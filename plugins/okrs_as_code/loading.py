@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
+# Past this many characters, the node tree is released as it is converted (see Converter).
+_BIG = 1 << 20
 # CParser composes nodes recursively in C: a few thousand levels are fine, but a hostile file
 # nested a hundred thousand deep crashes the interpreter. Below this bound composing is safe
 # without looking; above it the events are scanned (iteratively) for the real depth first.
@@ -405,7 +407,9 @@ def load_document(path: Path, display: str, schema: str, report: Any) -> YMap | 
         node = compose(text, display, report)
         if node is None:
             return None
-        value = Converter(display, report, consume=True).convert(node, checker(schema), "file")
+        value = Converter(display, report, consume=len(text) > _BIG).convert(
+            node, checker(schema), "file"
+        )
     return value if isinstance(value, YMap) else None
 
 
@@ -558,7 +562,10 @@ def _load_one(source: Source, memo: dict[tuple[str, str], Loaded] | None) -> Loa
         text = decode(data, source.display, report)
         node = compose(text, source.display, report) if text is not None else None
         if node is not None:
-            m = Converter(source.display, report, consume=True).convert(node, checker(kind), "file")
+            consume = text is not None and len(text) > _BIG
+            m = Converter(source.display, report, consume=consume).convert(
+                node, checker(kind), "file"
+            )
             if isinstance(m, YMap):
                 if kind == "organization":
                     built = build_organization(source.display, m)

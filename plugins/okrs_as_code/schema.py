@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from .diagnostics import Diagnostic, Loc
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     import yaml
 
@@ -420,6 +420,13 @@ def checker(name: str) -> Checker:
     return compile_schema(schema_document(name), name)
 
 
+def _consuming(items: list[Any]) -> Iterator[Any]:
+    """The items of a list, each removed from it as it is handed out."""
+    for i, item in enumerate(items):
+        items[i] = None
+        yield item
+
+
 class Converter:
     """Turns a YAML node into plain values, checking it against a schema as it goes."""
 
@@ -503,15 +510,11 @@ class Converter:
             result.marks = marks = []
             children = node.value
             count = len(children)
-            consume = self.consume
-            for i in range(count):
-                child = children[i]
+            for child in _consuming(children) if self.consume else children:
                 item = self.convert(child, items, what) if items is not None else child.value
                 if item is not None:
                     result.append(item)
                     marks.append(child.start_mark)
-                if consume:
-                    children[i] = None
             if c.min_items is not None and count < c.min_items:
                 self.error(
                     node.start_mark, "OKR013", "invalid-value",
@@ -678,11 +681,7 @@ class Converter:
         additional = c.additional
         key_marks: dict[str, yaml.Mark] = {}
         pairs = node.value
-        consume = self.consume
-        for i in range(len(pairs)):
-            key_node, value_node = pairs[i]
-            if consume:
-                pairs[i] = None
+        for key_node, value_node in _consuming(pairs) if self.consume else pairs:
             if key_node.id != "scalar":
                 self.error(
                     key_node.start_mark, "OKR011", "wrong-type",
