@@ -24,7 +24,6 @@ from mkdocs.config.base import BaseConfigOption, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel, file_sort_key
-from mkdocs.structure.nav import Link
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
@@ -149,19 +148,6 @@ class _OkrPage(Page):
     @present_anchor_ids.setter
     def present_anchor_ids(self, value: set[str] | None) -> None:
         self._anchors = value
-
-
-class _Crumb(Link):
-    """The team of an objective in the breadcrumbs, standing in for the team's page.
-
-    Hanging a page under the team's real page would open the nav down to the team on every
-    page below it: a nav entry per sibling team, drawn on each of thousands of pages. A crumb
-    is never active, so the nav stays folded and the breadcrumbs still show the way down.
-    """
-
-    def __init__(self, title: str, url: str, parent: Any) -> None:
-        super().__init__(title, url)
-        self.parent = parent
 
 
 def _is_okr_page(item: Any) -> bool:
@@ -331,21 +317,16 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
     ) -> Navigation | None:
         if not self.config.enabled or self.site is None:
             return None
-        # Pages outside the nav hang under the page above them, so that breadcrumbs show the
-        # whole way down (cycle, team, objective) and the nav opens at their cycle.
+        # Pages outside the nav hang under the page above them (objective under its team's
+        # page, KR and initiative under their objective), so that breadcrumbs show the whole
+        # way down and the nav opens down to the team, which is marked as the current place.
+        # The nav stays small because each page's nav is trimmed before it is drawn.
         pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
         for spec in self.site.pages:
             if spec.parent is None:
                 continue
             page, above = pages.get(spec.src_uri), pages.get(f"{spec.parent}index.md")
-            if page is None or above is None:
-                continue
-            if spec.kind == "objective":
-                # `above` is the team's page, which is in the nav: stand in for it.
-                cycle_page = pages.get(f"{spec.path.split('/')[0]}/index.md")
-                section = cycle_page.parent if cycle_page is not None else None
-                page.parent = _Crumb(above.title or "", above.url, section)  # type: ignore[assignment]
-            else:
+            if page is not None and above is not None:
                 page.parent = above  # type: ignore[assignment]
         return nav
 
