@@ -1,11 +1,14 @@
 """Generate a synthetic organization of N key results in the okrs-as-code format.
 
-Usage: python bench/generate.py N OUTDIR
+Usage: python bench/generate.py N OUTDIR [tree|flat]
 
-The organization has a company team, departments under it and teams under those, two cycles,
-and one OKR file per team and cycle with five objectives of three KRs, two initiatives each,
-three check-ins per KR, alignment to the parent team, and a realistic share of output-shaped
-KR titles so that the linter has work to do.
+Two shapes:
+- tree (default): a company team, departments under it and teams under those, two cycles, and
+  one OKR file per team and cycle with five objectives of three KRs, two initiatives each,
+  three check-ins per KR, alignment to the parent team;
+- flat: one cycle, every team directly under the company (833 at 10,000 KRs), four objectives
+  of three KRs per file and one check-in per KR.
+Both have a realistic share of output-shaped KR titles so that the linter has work to do.
 """
 
 from __future__ import annotations
@@ -33,8 +36,16 @@ KR_TITLES = (
 )
 
 
+SHAPES = ("tree", "flat")
+
+
 def _objective(
-    rng: random.Random, team: str, parent: str | None, o: int, counter: list[int]
+    rng: random.Random,
+    team: str,
+    parent: str | None,
+    o: int,
+    counter: list[int],
+    checkins: tuple[tuple[int, int], ...] = ((7, 15), (8, 12), (9, 9)),
 ) -> str:
     lines = [
         f"  - id: objective-{o}",
@@ -61,7 +72,7 @@ def _objective(
             '        source: "Warehouse: metrics"',
             "        checkins:",
         ]
-        for month, day in ((7, 15), (8, 12), (9, 9)):
+        for month, day in checkins:
             value = a + (b - a) * rng.random()
             lines.append(
                 f"          - {{date: 2026-{month:02d}-{day:02d}, value: {value:.1f}, "
@@ -80,23 +91,32 @@ def _objective(
     return "\n".join(lines)
 
 
-def generate(n_krs: int, out: Path, seed: int = 1) -> int:
+def generate(n_krs: int, out: Path, seed: int = 1, shape: str = "tree") -> int:
     """Write an organization of about `n_krs` KRs into `out`; return the number of KRs."""
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {SHAPES}")
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    per_file = OBJECTIVES_PER_FILE * KRS_PER_OBJECTIVE
+    flat = shape == "flat"
+    objectives = 4 if flat else OBJECTIVES_PER_FILE
+    cycles = CYCLES[1:] if flat else CYCLES
+    checkins = ((10, 15),) if flat else ((7, 15), (8, 12), (9, 9))
+    per_file = objectives * KRS_PER_OBJECTIVE
     n_files = max(1, n_krs // per_file)
-    n_teams = max(1, n_files // len(CYCLES))
+    n_teams = max(1, n_files // len(cycles))
     teams: list[tuple[str, str | None]] = [("company", None)]
-    departments = max(1, int(n_teams**0.5))
-    for d in range(departments):
-        teams.append((f"dept-{d}", "company"))
-    while len(teams) < n_teams:
-        teams.append((f"team-{len(teams)}", f"dept-{len(teams) % departments}"))
+    if flat:
+        teams += [(f"team-{t}", "company") for t in range(1, n_teams)]
+    else:
+        departments = max(1, int(n_teams**0.5))
+        for d in range(departments):
+            teams.append((f"dept-{d}", "company"))
+        while len(teams) < n_teams:
+            teams.append((f"team-{len(teams)}", f"dept-{len(teams) % departments}"))
     org = ["version: 1", "name: Synthetic Org", "cycles:"]
-    org += [f"  - {{id: {c}, start: {s}, end: {e}}}" for c, s, e in CYCLES]
+    org += [f"  - {{id: {c}, start: {s}, end: {e}}}" for c, s, e in cycles]
     org.append("teams:")
     for team, parent in teams:
         org.append(f"  - id: {team}")
@@ -106,7 +126,7 @@ def generate(n_krs: int, out: Path, seed: int = 1) -> int:
     (out / "organization.yaml").write_text("\n".join(org) + "\n", encoding="utf-8")
     counter = [0]
     written = 0
-    for cycle, _, _ in CYCLES:
+    for cycle, _, _ in cycles:
         (out / cycle).mkdir()
         for team, parent in teams:
             if written >= n_files:
@@ -119,16 +139,16 @@ def generate(n_krs: int, out: Path, seed: int = 1) -> int:
                 f"team: {team}",
                 "objectives:",
             ]
-            body += [_objective(rng, team, parent, o, counter) for o in range(OBJECTIVES_PER_FILE)]
+            body += [_objective(rng, team, parent, o, counter, checkins) for o in range(objectives)]
             (out / cycle / f"{team}.yaml").write_text("\n".join(body) + "\n", encoding="utf-8")
     return counter[0]
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
+    if len(argv) not in (3, 4):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
-    count = generate(int(argv[1]), Path(argv[2]))
+    count = generate(int(argv[1]), Path(argv[2]), shape=argv[3] if len(argv) == 4 else "tree")
     print(f"wrote {count} key results to {argv[2]}")
     return 0
 

@@ -390,3 +390,9 @@ def test_breadcrumbs_show_the_way_down_to_a_key_result(example_site: Site) -> No
     crumbs = html.split('<nav class="md-path"')[1].split("</nav>")[0]
     for text in ("2026-Q4", "Checkout &amp; Payments", "Let every genuine shopper pay"):
         assert text in crumbs
+
+
+def test_the_built_example_site_loads_no_fonts_or_repo_stats(example_site: Site) -> None:
+    html = example_site.page("")
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+    assert "md-source" not in html  # the repository widget that calls the GitHub API

@@ -102,3 +102,14 @@ def test_money_keeps_its_cents_and_a_decrease_reads_as_a_target() -> None:
 
 def test_one_team_is_not_teams(example_site: Site) -> None:  # noqa: F811
     assert "across 1 teams" not in example_site.page("")
+
+
+def test_the_nav_keeps_its_context_on_objective_and_kr_pages(example_site: Site) -> None:  # noqa: F811
+    for path in (OBJECTIVE, KR + "partner-gmv-share/"):
+        html = example_site.page(path)
+        nav = html[html.index("md-nav--primary") : html.index('class="md-content"')]
+        # The way down to the team is open: cycle, company, Commerce, the team itself.
+        for title in ("2026-Q4", "Fernwood Outfitters", "Commerce", "Marketplace Partners"):
+            assert f"{title}\n" in nav or f"{title}<" in nav, (path, title)
+        # Closed cycles stay folded: no team of 2026-Q3 is listed.
+        assert "2026-Q3/checkout/" not in nav

@@ -300,3 +300,141 @@ def test_errors_in_several_files_are_all_reported(okr_root: Path, okrs) -> None:
         "okrs/2026-Q4/commerce.yaml:4:13: OKR011 objectives must be a list, got a mapping"
         in result.out
     )
+
+
+# Resource exhaustion: hostile files and folders are refused without being read -------------
+
+
+def _linked(okr_root: Path, name: str, target: str) -> None:
+    import os
+
+    os.symlink(target, okr_root / "2026-Q4" / name)
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_link_to_a_device_is_refused_without_reading(okr_root: Path, okrs, target: str) -> None:  # type: ignore[no-untyped-def]
+    _linked(okr_root, "device.yaml", target)
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 1
+    assert "okrs/2026-Q4/device.yaml:1:1: OKR027" in result.out, result.out
+
+
+def test_a_fifo_is_refused_without_waiting(okr_root: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    os.mkfifo(okr_root / "2026-Q4" / "pipe.yaml")
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 1
+    assert (
+        "okrs/2026-Q4/pipe.yaml:1:1: OKR027 not a regular file (a device, FIFO or socket); not read"
+        in result.out
+    )
+
+
+def test_a_file_is_never_read_past_the_limit(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from okrs_as_code import loading
+
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"x" * 100)
+    reads: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, n: int) -> bytes:
+        reads.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(loading, "MAX_BYTES", 10)
+    monkeypatch.setattr(loading.os, "read", counting_read)
+    problems: list[object] = []
+    assert loading.read_text(path, "big.yaml", problems.append) is None
+    assert sum(reads) <= 11
+
+
+def test_symlink_loops_are_reported_cleanly(okr_root: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    _linked(okr_root, "loop.yaml", "loop.yaml")
+    _linked(okr_root, "a.yaml", "b.yaml")
+    _linked(okr_root, "b.yaml", "a.yaml")
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 1
+    assert "internal error" not in result.err
+    assert "okrs/2026-Q4/loop.yaml:1:1: OKR027" in result.out
+    assert "okrs/2026-Q4/a.yaml:1:1: OKR027" in result.out
+
+
+def test_a_link_to_a_file_outside_the_root_is_not_read(
+    okr_root: Path, okrs, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n")
+    _linked(okr_root, "secret.yaml", str(secret))
+    _linked(okr_root, "passwd.yaml", "/etc/passwd")
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 1
+    assert "hunter2" not in result.out and "root:" not in result.out
+    assert (
+        "okrs/2026-Q4/secret.yaml:1:1: OKR027 a symbolic link to a file outside the OKR root; "
+        "not read"
+    ) in result.out
+
+
+def test_a_link_inside_the_root_is_read(okr_root: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    os.rename(okr_root / "2026-Q4" / "checkout.yaml", okr_root / "checkout.txt")
+    _linked(okr_root, "checkout.yaml", "../checkout.txt")
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 0, result.out
+
+
+def test_deeply_nested_folders_are_reported_not_walked(okr_root: Path, okrs) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    folder = str(okr_root)
+    os.chdir(okr_root.parent)
+    for _ in range(1200):
+        os.mkdir(os.path.join(folder, "d"))
+        folder = os.path.join(folder, "d")
+        os.chdir(folder)  # keeps each call's path short; 1,200 levels exceed PATH_MAX
+        folder = "."
+    os.chdir(okr_root.parent)
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 1
+    assert "internal error" not in result.err
+    assert "folders nested more than 32 deep below the OKR root; not read" in result.out
+    # Clean up from the bottom: recursive removal would itself run out of stack.
+    os.chdir(okr_root)
+    for _ in range(1200):
+        os.chdir("d")
+    for _ in range(1200):
+        os.chdir("..")
+        os.rmdir("d")
+    os.chdir(okr_root.parent)
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_separators_do_not_shift_line_numbers(okr_root: Path, okrs, char: str) -> None:  # type: ignore[no-untyped-def]
+    text = CHECKOUT.replace("Make checkout effortless", f"Make{char}checkout effortless")
+    write(okr_root.parent, {TEAM_FILE: text})
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 1
+    assert f"{TEAM_FILE}:6:16: OKR001 the line separator U+{ord(char):04X}" in result.out, (
+        result.out
+    )
+
+
+@pytest.mark.parametrize("cycle", ["glossary", "review", "Review", "assets", "search", "okrs"])
+def test_a_cycle_named_like_a_site_page_is_refused(okr_root: Path, okrs, cycle: str) -> None:  # type: ignore[no-untyped-def]
+    org = (okr_root / "organization.yaml").read_text()
+    org = org.replace(
+        "- {id: 2026-Q4,",
+        f"- {{id: {cycle}, start: 2026-01-01, end: 2026-03-31}}\n  - {{id: 2026-Q4,",
+    )
+    write(okr_root, {"organization.yaml": org})
+    result = okrs("validate", "okrs")
+    assert result.exit_code == 1
+    assert (
+        f"okrs/organization.yaml:4:10: OKR020 cycle id {cycle!r} is taken by the site's"
+        in result.out
+    )

@@ -20,6 +20,7 @@ from . import __version__
 from .check import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 from .config import ConfigError, LintConfig, find_root, load_pyproject_config
 from .diagnostics import Severity
+from .escaping import for_terminal
 from .model import build_glossary
 from .reporting import FORMATS, RENDERERS, Report, reporter
 from .rules import RuleDoc, all_codes
@@ -396,15 +397,17 @@ def glossary(term: str | None, root: Path) -> int:
             raise click.UsageError(f"no glossary term {term!r}; `okrs glossary` lists them all")
         terms = (found,)
     for t in terms:
-        click.echo(click.style(t.term, bold=True) if sys.stdout.isatty() else t.term)
+        name = for_terminal(t.term)
+        click.echo(click.style(name, bold=True) if sys.stdout.isatty() else name)
         if t.aliases:
-            click.echo(f"  also: {', '.join(t.aliases)}")
-        click.echo(textwrap.indent(textwrap.fill(" ".join(t.definition.split()), 84), "  "))
+            click.echo(f"  also: {for_terminal(', '.join(t.aliases))}")
+        definition = for_terminal(" ".join(t.definition.split()))
+        click.echo(textwrap.indent(textwrap.fill(definition, 84), "  "))
         if t.example:
-            click.echo(f"  instead of: {t.example[0]}")
-            click.echo(f"  write:      {t.example[1]}")
+            click.echo(f"  instead of: {for_terminal(t.example[0])}")
+            click.echo(f"  write:      {for_terminal(t.example[1])}")
         if t.see_also:
-            click.echo(f"  see also: {', '.join(t.see_also)}")
+            click.echo(f"  see also: {for_terminal(', '.join(t.see_also))}")
         click.echo()
     return EXIT_OK
 
@@ -421,18 +424,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("okrs: aborted", err=True)
         return EXIT_USAGE
     except click.ClickException as e:
+        # Messages quote paths and configuration values; nothing in them may act on the
+        # terminal or start a line a CI system would read as a command.
+        e.message = for_terminal(e.message)  # type: ignore[misc]
         e.show()
         return EXIT_USAGE
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else EXIT_OK
     except OSError as e:
-        click.echo(f"okrs: error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), err=True)
+        problem = f"okrs: error: {e.strerror or e}: {e.filename or ''}".rstrip(": ")
+        click.echo(for_terminal(problem), err=True)
         return EXIT_USAGE
     except Exception as e:
         if os.environ.get("OKRS_DEBUG"):
             traceback.print_exc()
         click.echo(
-            f"okrs: internal error: {type(e).__name__}: {e}\n"
+            f"okrs: internal error: {type(e).__name__}: {for_terminal(str(e))[:500]}\n"
             "This is a bug in okrs-as-code; run again with OKRS_DEBUG=1 and report the output.",
             err=True,
         )

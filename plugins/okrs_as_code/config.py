@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Severity
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from pathlib import Path
 
 KEYS = ("select", "ignore", "severity", "output_verbs", "stale_days", "as_of", "root")
 
@@ -45,14 +47,19 @@ class LintConfig:
     """Where the configuration came from, for messages."""
 
     def enabled(self, code: str) -> bool:
-        """True if the rule `code` runs under this configuration."""
-        if self.select and not any(code.startswith(s) for s in self.select):
-            return False
-        return not any(code.startswith(i) for i in self.ignore)
+        """True if the rule `code` runs under this configuration (cached: called per record)."""
+        return _enabled(self.select, self.ignore, code)
 
     def today(self) -> dt.date:
         """The date findings and progress are computed on."""
         return self.as_of or dt.date.today()
+
+
+@lru_cache(maxsize=4096)
+def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], code: str) -> bool:
+    if select and not any(code.startswith(s) for s in select):
+        return False
+    return not any(code.startswith(i) for i in ignore)
 
 
 def _strings(value: Any, key: str, source: str) -> tuple[str, ...]:
@@ -72,21 +79,27 @@ def config_from_mapping(data: Mapping[str, Any], source: str) -> LintConfig:
             raise ConfigError(f"{source}: unknown key {key!r}{hint}")
     codes = [c.upper() for c in _strings(data.get("select", []), "select", source)]
     ignore = [c.upper() for c in _strings(data.get("ignore", []), "ignore", source)]
+    from .rules import all_codes
+
+    known = all_codes()
     for code in (*codes, *ignore):
-        if not code.startswith("OKR"):
+        if not code.startswith("OKR") or not any(k.startswith(code) for k in known):
             raise ConfigError(
-                f"{source}: {code!r} is not a rule code or prefix such as OKR1 or OKR101"
+                f"{source}: {code!r} is not a rule code or prefix such as OKR1 or OKR101; "
+                "`okrs rules` lists them"
             )
     severity: dict[str, Severity] = {}
     raw_severity = data.get("severity", {})
     if not isinstance(raw_severity, dict):
         raise ConfigError(f"{source}: severity must be a table of CODE = level")
     for code, level in raw_severity.items():
+        if str(code).upper() not in known:
+            raise ConfigError(f"{source}: severity names {str(code)!r}, which is not a rule code")
         try:
             severity[str(code).upper()] = Severity(str(level).lower())
         except ValueError:
             raise ConfigError(
-                f"{source}: severity of {code} must be error, warning or info, not {level!r}"
+                f"{source}: severity of {code!r} must be error, warning or info, not {level!r}"
             ) from None
     stale_days = data.get("stale_days", 14)
     if not isinstance(stale_days, int) or isinstance(stale_days, bool) or stale_days < 1:
@@ -107,6 +120,11 @@ def config_from_mapping(data: Mapping[str, Any], source: str) -> LintConfig:
     verbs = tuple(
         v.strip().lower() for v in _strings(data.get("output_verbs", []), "output_verbs", source)
     )
+    for verb in verbs:
+        if not verb or not all(word.isalpha() or "-" in word for word in verb.split()):
+            raise ConfigError(
+                f"{source}: output_verbs entry {verb!r} must be a verb such as 'roll out'"
+            )
     return LintConfig(
         select=tuple(codes),
         ignore=tuple(ignore),
@@ -118,16 +136,52 @@ def config_from_mapping(data: Mapping[str, Any], source: str) -> LintConfig:
     )
 
 
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML document at `path`; ConfigError (naming the file) if it cannot be read."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_TOML_BYTES + 1)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
+    if len(data) > MAX_TOML_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_TOML_BYTES // 1024 // 1024} MiB")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: byte {e.start} is not UTF-8 text; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: {e}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deep to read") from None
+    except ValueError as e:  # an integer of more than 4,300 digits
+        raise ConfigError(f"{path}: {e}".split(";")[0]) from None
+
+
+MAX_TOML_BYTES = 5 * 1024 * 1024
+
+
+def _okrs_table(document: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    tool = document.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: tool must be a table ([tool]), not {type(tool).__name__}")
+    table = tool.get("okrs")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: tool.okrs must be a table ([tool.okrs])")
+    return table
+
+
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml at or above `start` that has a [tool.okrs] table."""
-    for folder in (start.resolve(), *start.resolve().parents):
+    here = Path(os.path.abspath(start))
+    for folder in (here, *here.parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                with candidate.open("rb") as f:
-                    if "okrs" in tomllib.load(f).get("tool", {}):
-                        return candidate
-            except (OSError, tomllib.TOMLDecodeError):
+                if _okrs_table(_read_toml(candidate), candidate) is not None:
+                    return candidate
+            except ConfigError:
                 return candidate  # reported properly by load_pyproject_config
     return None
 
@@ -137,14 +191,8 @@ def load_pyproject_config(start: Path) -> LintConfig:
     path = find_pyproject(start)
     if path is None:
         return LintConfig()
-    try:
-        with path.open("rb") as f:
-            document = tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: {e}") from None
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
-    return config_from_mapping(document.get("tool", {}).get("okrs", {}), f"{path} [tool.okrs]")
+    table = _okrs_table(_read_toml(path), path)
+    return config_from_mapping(table or {}, f"{path} [tool.okrs]")
 
 
 def find_root(start: Path) -> Path | None:
@@ -154,20 +202,14 @@ def find_root(start: Path) -> Path | None:
     [tool.okrs] names a `root`, a folder that holds organization.yaml (the root itself), or
     a folder with okrs/organization.yaml. ConfigError if a pyproject.toml cannot be read.
     """
-    here = start.resolve()
+    here = Path(os.path.abspath(start))
     for folder in (here, *here.parents):
         if any((folder / n).is_file() for n in ("organization.yaml", "organization.yml")):
             return folder
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
-            try:
-                with candidate.open("rb") as f:
-                    table = tomllib.load(f).get("tool", {}).get("okrs", {})
-            except tomllib.TOMLDecodeError as e:
-                raise ConfigError(f"{candidate}: {e}") from None
-            except OSError as e:
-                raise ConfigError(f"{candidate}: cannot read: {e.strerror}") from None
-            root = table.get("root") if isinstance(table, dict) else None
+            table = _okrs_table(_read_toml(candidate), candidate) or {}
+            root = table.get("root")
             if isinstance(root, str) and root.strip():
                 return folder / root
         if any((folder / "okrs" / n).is_file() for n in ("organization.yaml", "organization.yml")):

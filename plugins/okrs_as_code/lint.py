@@ -155,7 +155,12 @@ REVIEW_DAYS = 31
 def _checkin_dates(kr: KeyResult, cycle: Cycle) -> Iterator[_Raw]:
     """OKR304: a second check-in on one date, or one dated after the cycle's review window."""
     span = {"start": cycle.start.isoformat(), "end": cycle.end.isoformat()}
-    review_end = cycle.end + dt.timedelta(days=REVIEW_DAYS)
+    # A cycle may end on 9999-12-31, the last day a date can hold.
+    review_end = (
+        cycle.end + dt.timedelta(days=REVIEW_DAYS)
+        if cycle.end <= dt.date.max - dt.timedelta(days=REVIEW_DAYS)
+        else dt.date.max
+    )
     previous = None
     for checkin in kr.checkins:  # in date order
         if previous is not None and checkin.date == previous:

@@ -12,9 +12,11 @@ import dataclasses
 import datetime as dt
 import html
 import os
+import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -22,7 +24,6 @@ from mkdocs.config.base import BaseConfigOption, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel, file_sort_key
-from mkdocs.structure.nav import Link
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
@@ -30,10 +31,13 @@ from mkdocs.utils import nest_paths
 from .check import check
 from .config import ConfigError, config_from_mapping, load_pyproject_config
 from .diagnostics import Severity
+from .escaping import for_terminal
 from .glossary import merge, reference_glossary
+from .nav_trim import trimmed_nav
 from .rules import lint_rules
 from .site import Site
 from .site.markup import Terms
+from .site.tooltips import GlossaryTooltips
 
 if TYPE_CHECKING:
     import jinja2
@@ -44,7 +48,6 @@ if TYPE_CHECKING:
 
     from .config import LintConfig
     from .diagnostics import Diagnostic
-    from .model import GlossaryTerm
     from .site import NavEntry, PageSpec
 
 log = get_plugin_logger(__name__)
@@ -111,6 +114,11 @@ class _OkrPage(Page):
         super().__init__(html.escape(spec.title, quote=False), file, config)
         self.spec = spec
         self._plugin = plugin
+        if self.edit_url and "/../" in self.edit_url:
+            # Without repo_url (which costs every visitor a GitHub API call), MkDocs does not
+            # resolve docs/../okrs/... itself.
+            parts = urlsplit(self.edit_url)
+            self.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
 
     def read_source(self, config: MkDocsConfig) -> None:
         super().read_source(config)
@@ -142,17 +150,8 @@ class _OkrPage(Page):
         self._anchors = value
 
 
-class _Crumb(Link):
-    """The team of an objective in the breadcrumbs, standing in for the team's page.
-
-    Hanging a page under the team's real page would open the nav down to the team on every
-    page below it: a nav entry per sibling team, drawn on each of thousands of pages. A crumb
-    is never active, so the nav stays folded and the breadcrumbs still show the way down.
-    """
-
-    def __init__(self, title: str, url: str, parent: Any) -> None:
-        super().__init__(title, url)
-        self.parent = parent
+def _is_okr_page(item: Any) -> bool:
+    return isinstance(item, _OkrPage)
 
 
 def _toc_tokens(content: str) -> list[Any]:
@@ -176,7 +175,8 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         self.site: Site | None = None
         self.lint_config: LintConfig | None = None
         self._env: jinja2.Environment | None = None
-        self._abbreviations = ""
+        self._terms: Terms | None = None
+        self._tooltips = GlossaryTooltips(lambda: self._terms)
 
     # Configuration ----------------------------------------------------------------------------
 
@@ -186,6 +186,10 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         for extension in EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        # MkDocs hands this list to Markdown, which takes extension instances as well as names.
+        extensions: list[Any] = config.markdown_extensions
+        if self._tooltips not in extensions:
+            extensions.append(self._tooltips)
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
         # After custom_dir and the theme, so that both can override the okrs/ templates.
@@ -214,7 +218,7 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
                     lint_config, **{k: getattr(own, k) for k in overrides}, source=own.source
                 )
         except ConfigError as e:
-            raise PluginError(str(e)) from None
+            raise PluginError(for_terminal(str(e))) from None
         return lint_config
 
     # Pages --------------------------------------------------------------------------------------
@@ -222,18 +226,19 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        assert self.lint_config is not None
+        if self.lint_config is None:
+            raise PluginError("the okrs plugin was not configured (on_config did not run)")
         result = check(Path(self.config.root), self.lint_config)
         okrs, errors = result.okrs, result.errors
         if okrs is None or errors:
             # The same lines as `okrs validate`, so that editors and CI link them alike.
-            lines = "\n".join(f"{d.loc}: {d.code} {d.message}" for d in errors)
-            root = os.path.relpath(self.config.root)
+            lines = "\n".join(_log_line(d) for d in errors)
+            root = for_terminal(os.path.relpath(self.config.root))
             raise PluginError(f"the OKRs under {root} have errors:\n{lines}")
         findings = list(result.findings)
         self._report(findings)
         glossary = merge(reference_glossary(), okrs.glossary)
-        self._abbreviations = _abbreviations(glossary)
+        self._terms = Terms(glossary)
         home_taken = any(f.dest_uri == "index.html" for f in files.documentation_pages())
         rules = lint_rules()
         self.site = Site(
@@ -279,7 +284,7 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
                 log.info(f"{len(open_findings)} lint findings; they are listed on the review page")
             return
         for d in open_findings:
-            message = f"{d.loc}: {d.code} {d.message}"
+            message = _log_line(d)
             if d.severity is Severity.INFO:
                 log.info(message)
             else:
@@ -312,21 +317,16 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
     ) -> Navigation | None:
         if not self.config.enabled or self.site is None:
             return None
-        # Pages outside the nav hang under the page above them, so that breadcrumbs show the
-        # whole way down (cycle, team, objective) and the nav opens at their cycle.
+        # Pages outside the nav hang under the page above them (objective under its team's
+        # page, KR and initiative under their objective), so that breadcrumbs show the whole
+        # way down and the nav opens down to the team, which is marked as the current place.
+        # The nav stays small because each page's nav is trimmed before it is drawn.
         pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
         for spec in self.site.pages:
             if spec.parent is None:
                 continue
             page, above = pages.get(spec.src_uri), pages.get(f"{spec.parent}index.md")
-            if page is None or above is None:
-                continue
-            if spec.kind == "objective":
-                # `above` is the team's page, which is in the nav: stand in for it.
-                cycle_page = pages.get(f"{spec.path.split('/')[0]}/index.md")
-                section = cycle_page.parent if cycle_page is not None else None
-                page.parent = _Crumb(above.title or "", above.url, section)  # type: ignore[assignment]
-            else:
+            if page is not None and above is not None:
                 page.parent = above  # type: ignore[assignment]
         return nav
 
@@ -346,6 +346,8 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
     ) -> Any:
         if isinstance(page, _OkrPage) and page.drawn is not None:
             page.content, page.drawn = page.drawn, None
+        if self.site is not None and context.get("nav") is not None:
+            context["nav"] = trimmed_nav(context["nav"], _is_okr_page)
         return context
 
     on_page_context = CombinedEvent(_search_view, _drawn_view)
@@ -353,14 +355,13 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or isinstance(page, _OkrPage):
-            return None
-        # Hand-written pages get the glossary as abbreviations, hence tooltips.
-        return f"{markdown}\n\n{self._abbreviations}\n"
+        # Hand-written pages get glossary tooltips from the GlossaryTooltips extension.
+        return None
 
     def render_body(self, page: _OkrPage, config: MkDocsConfig) -> str:
         """The HTML body of a generated page, from its template in the theme's search path."""
-        assert self.site is not None
+        if self.site is None:
+            raise PluginError("the okrs plugin has no site to draw (on_files did not run)")
         if self._env is None:
             self._env = _autoescaping_env(config)
         template = self._env.get_template(page.spec.template)
@@ -372,6 +373,11 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         if self.config.enabled:
             server.watch(self.config.root)
         return server
+
+
+def _log_line(d: Diagnostic) -> str:
+    """A finding as one log line: nothing from a file name or data acts on the terminal."""
+    return for_terminal(f"{d.loc}: {d.code} {d.message}")
 
 
 def _autoescaping_env(config: MkDocsConfig) -> jinja2.Environment:
@@ -402,17 +408,3 @@ def _nav_paths(items: Any) -> list[str]:
         for value in items.values():
             out.extend(_nav_paths(value))
     return out
-
-
-_UNSAFE_ABBREVIATION = re.compile(r"[\]\\\n\r]")
-
-
-def _abbreviations(glossary: tuple[GlossaryTerm, ...]) -> str:
-    """Abbreviation definitions (`*[term]: definition`) for every term and alias."""
-    terms = Terms(glossary)
-    lines = []
-    for form, tooltip in terms.forms.items():
-        if _UNSAFE_ABBREVIATION.search(form) or not form.strip():
-            continue
-        lines.append(f"*[{form}]: {' '.join(tooltip.split())}")
-    return "\n".join(lines)

@@ -238,6 +238,12 @@ def _words_to_digits(text: str) -> str:
         value = total + current
         return f"{value:g}" if value != int(value) else str(int(value))
 
+    return _number_words().sub(replace, text)
+
+
+@cache
+def _number_words() -> re.Pattern[str]:
+    """Spelled-out numbers, compiled once (per call, building it was a tenth of lint)."""
     units = "|".join(
         sorted((k for k in NUMBER_WORDS if " " not in k and k != "half"), key=len, reverse=True)
     )
@@ -246,7 +252,7 @@ def _words_to_digits(text: str) -> str:
         rf"\b(?:a dozen|(?:{units})(?:[\s-](?:{units}))*(?:\s(?:{scales}))?"
         rf"(?:\s(?:and\s)?(?:{units}))*|a (?:{scales}))\b"
     )
-    return re.sub(pattern, replace, text, flags=re.IGNORECASE)
+    return re.compile(pattern, re.IGNORECASE)
 
 
 _LIST_MARKER = re.compile(
@@ -546,6 +552,12 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+@cache
+def _any_output_metric() -> re.Pattern[str]:
+    """Any of OUTPUT_METRICS as a word: one search rules out the usual case (none)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, OUTPUT_METRICS)) + r")\b")
+
+
 _SHARE = _words("percentage percent share proportion ratio rate % fraction")
 
 
@@ -553,11 +565,12 @@ def _number_of_activity(
     text: str, tokens: list[str], table: dict[str, tuple[str, str]]
 ) -> str | None:
     """'number of calls made', 'published articles': a metric that counts the team's work."""
-    for metric in OUTPUT_METRICS:
-        found = re.search(rf"\b{re.escape(metric)}\b", text)
-        # "75% of support tickets resolved within 1 day": a share, a service level.
-        if found is not None and not re.search(r"%\s+of\b", text[: found.start()]):
-            return metric
+    if _any_output_metric().search(text):
+        for metric in OUTPUT_METRICS:
+            found = re.search(rf"\b{re.escape(metric)}\b", text)
+            # "75% of support tickets resolved within 1 day": a share, a service level.
+            if found is not None and not re.search(r"%\s+of\b", text[: found.start()]):
+                return metric
     for i in range(len(tokens) - 2):
         if (
             tokens[i] in ("number", "count", "amount", "#", "volume", "quantity")

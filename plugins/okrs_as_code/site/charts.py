@@ -23,7 +23,7 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 20, 18, 30
 
 
 def _nice_step(span: float) -> float:
-    """A round tick step giving three to six ticks over `span`."""
+    """A round tick step giving three to six ticks over `span` (finite and positive)."""
     raw = span / 4
     magnitude = 10.0 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
@@ -32,14 +32,45 @@ def _nice_step(span: float) -> float:
     return 10 * magnitude
 
 
+# More month lines than this are unreadable at chart width; a cycle spanning years gets none.
+MAX_MONTHS = 24
+
+
 def _month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
-    months = []
+    months: list[dt.date] = []
     day = dt.date(start.year, start.month, 1)
     while day <= end:
         if day >= start:
             months.append(day)
+            if len(months) > MAX_MONTHS:
+                return []
+        if day.year == dt.MAXYEAR and day.month == 12:
+            break
         day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return months
+
+
+def _axis(values: list[float], share: bool = False) -> tuple[float, float, float, float]:
+    """(scale, low, high, step) of the value axis, in units of `scale`.
+
+    Values are divided by a power of ten first, so that spans near the float limits (1e308)
+    stay finite and values near 1e17, whose spacing is coarser than any useful step, still
+    give distinct, bounded ticks.
+    """
+    biggest = max(abs(v) for v in values)
+    scale = 10.0 ** math.floor(math.log10(biggest)) if biggest >= 1e6 else 1.0
+    scaled = [v / scale for v in values]
+    low, high = min(scaled), max(scaled)
+    if math.isclose(low, high, rel_tol=1e-9, abs_tol=1e-9):
+        low, high = low - 1, high + 1
+    step = _nice_step(high - low)
+    low = math.floor(low / step) * step
+    high = math.ceil(high / step) * step
+    if math.isclose(high, max(scaled)):
+        high += step
+    if share:
+        low, high = max(low, 0.0), min(high, 100.0)
+    return scale, low, high, step
 
 
 def _hline(cls: str, y: float) -> str:
@@ -69,17 +100,9 @@ def checkin_chart(kr: KeyResult, cycle: Cycle, on: dt.date, chart_id: str = "okr
     baseline, target = kr.start_value, kr.goal
     values = [v for _, v, _ in points]
     values += [v for v in (baseline, target) if v is not None]
-    low, high = min(values), max(values)
-    if math.isclose(low, high):
-        low, high = low - 1, high + 1
-    step = _nice_step(high - low)
-    low = math.floor(low / step) * step
-    high = math.ceil(high / step) * step
-    if math.isclose(high, max(values)):
-        high += step
-    if unit == "%" and min(values) >= 0 and max(values) <= 100:
-        # A share never runs past 100 % or below 0 %, so neither does its axis.
-        low, high = max(low, 0.0), min(high, 100.0)
+    # A share never runs past 100 % or below 0 %, so neither does its axis.
+    share = unit == "%" and min(values) >= 0 and max(values) <= 100
+    scale, low, high, step = _axis(values, share)
 
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
@@ -87,8 +110,11 @@ def checkin_chart(kr: KeyResult, cycle: Cycle, on: dt.date, chart_id: str = "okr
     def x(day: dt.date) -> float:
         return round(LEFT + plot_w * ((day - first).days + 0.5) / days, 1)
 
-    def y(value: float) -> float:
+    def y_scaled(value: float) -> float:
         return round(TOP + plot_h * (1 - (value - low) / (high - low)), 1)
+
+    def y(value: float) -> float:
+        return y_scaled(value / scale)
 
     latest = points[-1]
     summary = [f"latest {format_value(latest[1], unit)} on {format_date(latest[0])}"]
@@ -106,12 +132,14 @@ def checkin_chart(kr: KeyResult, cycle: Cycle, on: dt.date, chart_id: str = "okr
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
     ]
     # Grid and value axis.
-    tick = low
-    while tick <= high + step / 2:
-        out.append(_hline("okrs-chart__grid", y(tick)))
-        number = format_number(round(tick, 6))
-        out.append(_text("okrs-chart__tick", LEFT - 8, y(tick) + 4, number, "end"))
-        tick += step
+    # Ticks by index, never by accumulation: at most a dozen whatever the floats do.
+    for i in range(min(12, round((high - low) / step)) + 1):
+        tick = low + i * step
+        out.append(_hline("okrs-chart__grid", y_scaled(tick)))
+        tick_value = round(tick, 6) * scale
+        if math.isfinite(tick_value):  # an axis end past the float range (1.8e308) has no label
+            number = format_number(tick_value)
+            out.append(_text("okrs-chart__tick", LEFT - 8, y_scaled(tick) + 4, number, "end"))
     # Time axis: the first day of each month in the cycle.
     for month in _month_starts(first, last):
         out.append(_vline("okrs-chart__grid okrs-chart__grid--month", x(month)))

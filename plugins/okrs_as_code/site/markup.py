@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as etree
 
 # Python-Markdown ships no type hints (types-Markdown has them where installed).
@@ -34,6 +34,11 @@ _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 # so it can skip the Markdown parser (most check-in notes and reasons do).
 _MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#~|\n]|^\s*(?:[-+>]|\d+[.)])(?:\s|$)|^\s{4}")
 _TOOLTIP_LENGTH = 220
+# Longer "terms" are not looked for in text (and would nest the pattern too deeply).
+_LONGEST_FORM = 200
+# Python-Markdown looks for the closing bracket of every "[" afresh: thousands of unmatched ones
+# take minutes. Past this many, brackets are shown as written (escaped) and link nothing.
+_MAX_BRACKETS = 200
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 # The only attributes data Markdown may produce, by element.
 _ATTRIBUTES = {"a": ("href", "title"), "img": ("src", "alt", "title"), "abbr": ("title",)}
@@ -62,7 +67,10 @@ def shorten(text: str, limit: int = _TOOLTIP_LENGTH) -> str:
     """`text` cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
     if len(text) <= limit:
         return text
-    return text[: text.rfind(" ", 0, limit - 1)].rstrip(",;:") + "…"
+    cut = text.rfind(" ", 0, limit - 1)
+    if cut <= 0:  # one long word: cut it, never keep it whole
+        cut = limit - 1
+    return text[:cut].rstrip(",;:") + "…"
 
 
 class Terms:
@@ -83,12 +91,16 @@ class Terms:
                 self.definitions.setdefault(form.lower(), tooltip)
                 self.forms.setdefault(form, tooltip)
                 self.by_form.setdefault(form.lower(), term)
-        forms = sorted(self.definitions, key=len, reverse=True)
+        # A trie of the forms, so that matching costs the length of a form, not their number
+        # (10,000 aliases as a flat alternation are tried one by one at every position).
         self.pattern = (
             re.compile(
-                r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])", re.IGNORECASE
+                r"(?<![\w-])"
+                + _trie([f for f in self.definitions if len(f) <= _LONGEST_FORM])
+                + r"(?![\w-])",
+                re.IGNORECASE,
             )
-            if forms
+            if self.definitions
             else None
         )
 
@@ -121,6 +133,30 @@ class Terms:
             last = match.end()
         out.append(escape(text[last:]))
         return Markup("".join(out))
+
+
+def _trie(forms: list[str]) -> str:
+    """A regular expression matching exactly `forms`, longest first, built as a prefix tree."""
+    root: dict[str, Any] = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + emit(root) + ")"
+
+
+# Python-Markdown's placeholders for stashed HTML; glossary marking must never split one.
+_PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
 
 
 class _Sanitise(Treeprocessor):  # type: ignore[misc, unused-ignore]
@@ -183,7 +219,15 @@ class _MarkTerms(Treeprocessor):  # type: ignore[misc, unused-ignore]
         assert self.terms.pattern is not None
         text = after.tail if after is not None else parent.text
         assert text is not None
-        matches = list(self.terms.pattern.finditer(text))
+        if "\x02" in text:
+            stashed = [m.span() for m in _PLACEHOLDER.finditer(text)]
+            matches = [
+                m
+                for m in self.terms.pattern.finditer(text)
+                if not any(a < m.end() and m.start() < b for a, b in stashed)
+            ]
+        else:
+            matches = list(self.terms.pattern.finditer(text))
         if not matches:
             return
         new: list[etree.Element] = []
@@ -222,6 +266,8 @@ class DataMarkdown:
         self._inlines: dict[str, Markup] = {}
 
     def _convert(self, text: str) -> str:
+        if text.count("[") > _MAX_BRACKETS:
+            text = text.replace("[", "\\[")
         try:
             return str(self._md.reset().convert(text))
         except RecursionError:
