@@ -38,12 +38,15 @@ def test_in_memory_check_matches_validate(
         shutil.copytree(REPO / "okrs", tmp_path / "okrs")
     else:
         write(tmp_path / "okrs", BROKEN)
+        (tmp_path / "outside.yaml").write_text("version: 1\n", encoding="utf-8")
+        (tmp_path / "okrs/2026-Q4/link.yaml").symlink_to(tmp_path / "outside.yaml")
     root = tmp_path / "okrs"
     _, on_disk = load_okrs(root)
     _, in_memory = load_with(root, {})
     assert _messages(in_memory) == _messages(on_disk)
     if case == "broken":
-        assert len(on_disk) >= 4
+        assert len(on_disk) >= 5
+        assert any("outside the OKR root" in m for m in _messages(on_disk))
     # Texts given in memory stand in for the files.
     path = root / "2026-Q4/extra.yaml"
     _, with_text = load_with(root, {path: b"version: 1\ncycle: 2026-Q4\nteam: nobody\n"})

@@ -194,7 +194,8 @@ def load_with(root: Path, data: Mapping[Path, bytes]) -> tuple[OkrSet | None, li
     A path in `data` that does not exist yet is read as if it did.
     """
     replaced = {p.resolve(): d for p, d in data.items()}
-    paths = discover(root)
+    found: list[Diagnostic] = []
+    paths = discover(root, found.append)
     known = {p.resolve() for p in paths}
     paths += [p for p in data if p.resolve() not in known]
     sources = []
@@ -207,7 +208,7 @@ def load_with(root: Path, data: Mapping[Path, bytes]) -> tuple[OkrSet | None, li
             else functools.partial(_given, content)
         )
         sources.append(Source(display, read))
-    return load_sources(display_path(root), sources)
+    return load_sources(display_path(root), sources, problems=found)
 
 
 def _given(content: bytes, report: Callable[[Diagnostic], None]) -> bytes:
