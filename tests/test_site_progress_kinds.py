@@ -113,3 +113,12 @@ def test_the_nav_keeps_its_context_on_objective_and_kr_pages(example_site: Site)
             assert f"{title}\n" in nav or f"{title}<" in nav, (path, title)
         # Closed cycles stay folded: no team of 2026-Q3 is listed.
         assert "2026-Q3/checkout/" not in nav
+
+
+def test_a_deep_page_nav_shows_the_way_down_without_siblings_or_empty_more_links(
+    example_site: Site,  # noqa: F811
+) -> None:
+    html = example_site.page(KR + "partner-gmv-share/")
+    nav = html[html.index("md-nav--primary") : html.index('class="md-content"')]
+    assert "Checkout &amp; Payments" not in nav  # a sibling team of Marketplace Partners
+    assert "… 2 more" in nav and "… 0 more" not in nav

@@ -40,16 +40,24 @@ def _first_page(section: Section) -> Any:
     return first
 
 
-def trimmed_nav(nav: Navigation, is_ours: Callable[[Any], bool]) -> Navigation:
+def trimmed_nav(
+    nav: Navigation, is_ours: Callable[[Any], bool], *, siblings: bool = True
+) -> Navigation:
     """A shallow copy of `nav` whose OKR sections (`is_ours(first page)`) are trimmed for the
-    page being drawn (the one MkDocs marked active)."""
-    items = [_trim(item, is_ours) for item in nav.items]
+    page being drawn (the one MkDocs marked active).
+
+    With `siblings` false (pages below the nav: objectives, key results, initiatives), an open
+    section keeps only the way down to the page, so the nav shows where the page is at the
+    cost of a handful of links, whatever the size of the organization.
+    """
+    limit = MAX_CHILDREN if siblings else 0
+    items = [_trim(item, is_ours, limit) for item in nav.items]
     view = copy.copy(nav)
     view.items = items
     return view
 
 
-def _trim(item: Any, is_ours: Callable[[Any], bool]) -> Any:
+def _trim(item: Any, is_ours: Callable[[Any], bool], limit: int = MAX_CHILDREN) -> Any:
     if not isinstance(item, Section):
         return item
     first = item.children[0] if item.children else None
@@ -61,13 +69,13 @@ def _trim(item: Any, is_ours: Callable[[Any], bool]) -> Any:
         view.children = [first] if first is not None and not isinstance(first, Section) else []
         return view
     children = item.children
-    if len(children) <= MAX_CHILDREN:
-        view.children = [_trim(child, is_ours) for child in children]
+    if len(children) <= limit:
+        view.children = [_trim(child, is_ours, limit) for child in children]
         return view
     kept = [c for c in children if c is first or getattr(c, "active", False)]
-    view.children = [_trim(child, is_ours) for child in kept]
+    view.children = [_trim(child, is_ours, limit) for child in kept]
     index_url = getattr(first, "url", None)
-    if index_url is not None:
-        more = len(children) - len(kept)
+    more = len(children) - len(kept)
+    if index_url is not None and more > 0:
         view.children.append(_More(f"… {more} more", index_url, view))
     return view

@@ -347,7 +347,10 @@ class OkrsPlugin(BasePlugin[_PluginConfig]):  # type: ignore[no-untyped-call, un
         if isinstance(page, _OkrPage) and page.drawn is not None:
             page.content, page.drawn = page.drawn, None
         if self.site is not None and context.get("nav") is not None:
-            context["nav"] = trimmed_nav(context["nav"], _is_okr_page)
+            # Pages below the nav (objectives, KRs, initiatives) are most of the site: they
+            # show only the way down to their team, which keeps every page's nav small.
+            deep = isinstance(page, _OkrPage) and page.spec.parent is not None
+            context["nav"] = trimmed_nav(context["nav"], _is_okr_page, siblings=not deep)
         return context
 
     on_page_context = CombinedEvent(_search_view, _drawn_view)
