@@ -399,18 +399,21 @@ def test_deeply_nested_folders_are_reported_not_walked(okr_root: Path, okrs) -> 
         os.chdir(folder)  # keeps each call's path short; 1,200 levels exceed PATH_MAX
         folder = "."
     os.chdir(okr_root.parent)
-    result = okrs("validate", "okrs")
-    assert result.exit_code == 1
-    assert "internal error" not in result.err
-    assert "folders nested more than 32 deep below the OKR root; not read" in result.out
-    # Clean up from the bottom: recursive removal would itself run out of stack.
-    os.chdir(okr_root)
-    for _ in range(1200):
-        os.chdir("d")
-    for _ in range(1200):
-        os.chdir("..")
-        os.rmdir("d")
-    os.chdir(okr_root.parent)
+    try:
+        result = okrs("validate", "okrs")
+        assert result.exit_code == 1
+        assert "internal error" not in result.err
+        assert "folders nested more than 32 deep below the OKR root; not read" in result.out
+    finally:
+        # Clean up from the bottom, even after a failure: pytest's own recursive removal of
+        # old temporary folders would run out of stack on the next runs.
+        os.chdir(okr_root)
+        for _ in range(1200):
+            os.chdir("d")
+        for _ in range(1200):
+            os.chdir("..")
+            os.rmdir("d")
+        os.chdir(okr_root.parent)
 
 
 @pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
