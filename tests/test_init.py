@@ -53,6 +53,10 @@ def test_init_then_validate_then_strict_build(
     assert "Raise checkout conversion from 2.0% to 2.6%" in home
     page = tmp_path / f"new/site/{QUARTER}/my-team/effortless-ordering/index.html"
     assert "Make ordering effortless for returning customers" in page.read_text(encoding="utf-8")
+    # An intranet site: nothing is loaded from outside (no web fonts, no repository stats).
+    for html in (home, page.read_text(encoding="utf-8")):
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+        assert "api.github.com" not in html
 
 
 def test_the_modeline_finds_the_schema_without_a_clone(tmp_path: Path, okrs) -> None:  # type: ignore[no-untyped-def]
