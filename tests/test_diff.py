@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import CHECKOUT, write
+from .conftest import CHECKOUT, COMMERCE, write
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -16,18 +16,10 @@ if TYPE_CHECKING:
 RUNNING = "2026-11-20"  # inside 2026-Q4 (2026-10-01 .. 2026-12-31)
 BEFORE_START = "2026-09-15"
 
-SECRET = """\
-version: 1
-cycle: 2026-Q4
-team: commerce
-objectives:
-  - id: grow-online-revenue
-    title: Grow online revenue from returning customers
-    key_results:
-      - id: online-revenue
-        title: Grow monthly online revenue from 1.2M to 1.5M EUR
-        baseline: 1.2
-        target: 1.5
+# The commerce file of conftest, plus a confidential objective.
+SECRET = (
+    COMMERCE
+    + """\
   - id: project-falcon
     title: Acquire Falcon Retail before the spring season
     visibility: confidential
@@ -37,6 +29,7 @@ objectives:
         baseline: 0
         target: 40
 """
+)
 
 
 def git(repo: Path, *args: str) -> str:

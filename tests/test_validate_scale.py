@@ -9,19 +9,13 @@ import pytest
 
 from okrs_as_code.loading import load_okrs
 
-from .conftest import write
+from .conftest import ORGANIZATION, write
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-ORG_HEAD = """\
-version: 1
-name: Acme
-cycles:
-  - {id: 2026-Q4, start: 2026-10-01, end: 2026-12-31}
-teams:
-  - {id: company, name: Acme}
-"""
+# The organization of conftest up to its first team: cycles and the company.
+ORG_HEAD = ORGANIZATION[: ORGANIZATION.index("  - {id: commerce")]
 
 
 def _objectives(n: int, aligns: callable) -> str:  # type: ignore[valid-type]
