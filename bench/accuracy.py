@@ -4,7 +4,7 @@
     python bench/accuracy.py --split blind         # counts only: no blind text is printed
     python bench/accuracy.py --split dev --misses  # list the dev statements it gets wrong
 
-The corpus is a TSV with columns label, text, source, split (dev|blind), note. Labels:
+The corpus is a TSV with columns label, text, source, split (dev, blind, blind2, ...), note. Labels:
 output, activity, binary, input (the output family: OKR101/102/103/108 should fire), outcome,
 kpi, outside_control, too_far (the family should stay quiet) and learning (output-shaped on
 purpose: neither a hit nor a false alarm, left out).
@@ -108,21 +108,32 @@ def measure(rows: list[dict[str, str]], name: str, show: bool) -> None:
     print()
 
 
+def _blind(split: str) -> bool:
+    """Blind splits (blind, blind2, ...) print counts only unless --reveal-blind is given."""
+    return split.startswith("blind")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--split", choices=("dev", "blind", "all"), default="dev")
+    parser.add_argument(
+        "--split",
+        default="dev",
+        help="a split name from the corpus (dev, blind, blind2, ...) or 'all' (default: dev)",
+    )
     parser.add_argument("--misses", action="store_true", help="list statements it gets wrong")
     parser.add_argument(
         "--reveal-blind", action="store_true", help="with --misses, also list blind statements"
     )
     args = parser.parse_args(argv)
     rows = read(args.corpus)
-    found = sorted({r["split"] for r in rows}, key=lambda s: (s == "blind", s))
+    found = sorted({r["split"] for r in rows}, key=lambda s: (_blind(s), s))
+    if args.split != "all" and args.split not in found:
+        parser.error(f"no split {args.split!r} in {args.corpus} (it has {', '.join(found)})")
     splits = found if args.split == "all" else [args.split]
     for split in splits:
         chosen = [r for r in rows if r["split"] == split]
-        show = args.misses and (split != "blind" or args.reveal_blind)
+        show = args.misses and (not _blind(split) or args.reveal_blind)
         measure(chosen, f"{args.corpus.name} [{split}]", show)
     if args.split == "all":
         measure(rows, f"{args.corpus.name} [all]", False)
