@@ -150,3 +150,28 @@ def test_a_kr_bundling_several_targets_is_compound() -> None:
 )  # fmt: skip
 def test_one_target_with_several_words_is_not_compound(text: str) -> None:
     assert "OKR109" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ISO 27001 certification achieved", "Security audit passed", "SOC 2 Type II audit completed",
+     "Certification granted by the auditor"],
+)  # fmt: skip
+def test_a_milestone_attained_as_subject_is_a_yes_no_milestone(text: str) -> None:
+    # The number in "ISO 27001" names the standard: it is not a measure that makes this a KR.
+    assert "OKR103" in codes(text)
+
+
+def test_a_share_of_audits_passed_is_a_measure_not_a_milestone() -> None:
+    assert "OKR103" not in codes("95% of audits passed")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Close 100 stale issues", True), ("Close 10 deals", False),
+     ("Close 5 enterprise customers", False)],
+)  # fmt: skip
+def test_closing_our_own_work_items_counts_work_but_closing_deals_does_not(
+    text: str, flagged: bool
+) -> None:
+    assert ("OKR102" in codes(text)) is flagged

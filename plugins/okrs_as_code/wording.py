@@ -64,6 +64,7 @@ from .lexicon import (
     REACH_NOUNS,
     STATE_WORDS,
     TEAM_NOUNS,
+    WORK_ITEMS,
     WORLD_VERBS,
 )
 
@@ -730,6 +731,48 @@ def _binary(
     return None
 
 
+_ATTAIN = frozenset(
+    "achieve obtain pass receive secure complete finish attain grant award earn get".split()
+)
+# Words a number follows when it names a standard or a level, not an amount ("ISO 27001").
+_STANDARD_PREFIX = _words("iso soc type pci level tier nist wcag v version stage phase")
+
+
+def _work_item_object(tokens: list[str], start: int) -> bool:
+    """The object is an item of the team's own work queue ('100 stale issues')."""
+    head = _head_noun(tokens, start)
+    if head is None:
+        return False
+    _, noun = head
+    # "close 20 customer tickets" is still our queue; "close 20 customers" is not.
+    return noun in WORK_ITEMS
+
+
+def _milestone_attained(
+    tokens: list[str], verb_index: int | None, verb_base: str | None
+) -> str | None:
+    """'ISO 27001 certification achieved', 'Security audit passed': a milestone noun as the
+    subject of a verb of attaining, a yes/no event. The number names the standard."""
+    if verb_index is None or verb_index == 0 or verb_base not in _ATTAIN:
+        return None
+    if tokens[verb_index] == verb_base or _measure_before(tokens[:verb_index]):
+        return None  # "Audits pass": a present tense reads as a rate, not one event
+    subject = [w.strip("-") for w in tokens[max(0, verb_index - 4) : verb_index]]
+    if any(w in MILESTONE_NOUNS or w in _CERTIFICATES for w in subject):
+        return " ".join(tokens[max(0, verb_index - 3) : verb_index + 1])
+    return None
+
+
+def _measure_before(subject: list[str]) -> bool:
+    """A measured subject ('95% of audits passed') rather than a named standard."""
+    for k, word in enumerate(subject):
+        if any(c.isdigit() for c in word) and (k == 0 or subject[k - 1] not in _STANDARD_PREFIX):
+            return True
+        if "%" in word:
+            return True
+    return False
+
+
 _SUBJECT_END = _words(
     "is are was were be been has have had will can should must to for with by in on at from than or"
 )
@@ -1209,6 +1252,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         verb_class = "change"  # "fill stands to 88%": a level of the world
     if verb_base in ACQUIRE_ONLY_WITH_A_NUMBER and verb_class == "acquire" and not numbers:
         verb_class = "delivery"  # "capture requirements": work, not customers won
+    if verb_class == "acquire" and _work_item_object(tokens, after):
+        verb_class = "delivery"  # "close 100 stale issues": our queue, not deals won
     base_class = verb_class.removeprefix("passive-") if verb_class else None
     passive = verb_class is not None and verb_class.startswith("passive-")
     if base_class == "keep" and not numbers and not measurable:
@@ -1299,7 +1344,10 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         else:
             binary = None
             reading, phrase = "state", state[0]
-    if "count" in result or base_class == "world" or reading == "state":
+    attained = None if purpose else _milestone_attained(tokens, verb_index, verb_base)
+    if attained is not None and "count" not in result:
+        result["binary"] = attained
+    elif "count" in result or base_class == "world" or reading == "state":
         pass  # already read: a count of our work, what the world does, or a state
     elif base_class == "keep":
         result["kpi"] = True
