@@ -175,3 +175,16 @@ def test_closing_our_own_work_items_counts_work_but_closing_deals_does_not(
     text: str, flagged: bool
 ) -> None:
     assert ("OKR102" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("All services have dashboards and alerts", True), ("All repos have tests", True),
+     ("Users have dashboards", False), ("All customers have accounts", False)],
+)  # fmt: skip
+def test_things_of_ours_had_by_every_one_of_something_are_deliverables(
+    text: str, flagged: bool
+) -> None:
+    # A bare plural of our own things after a non-people subject; people having something is
+    # what they do, not what we delivered.
+    assert ("OKR101" in codes(text)) is flagged

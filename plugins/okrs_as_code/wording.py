@@ -894,7 +894,8 @@ _STATE = re.compile(
     r"complete and published|to the finish line|no longer in limbo)\b"
 )
 _HAS_THING = re.compile(
-    r"\b(?:has|have)\s+(?:a|an|the|its own|their own|our|own)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\b"
+    r"\b(?:has|have)\s+(?P<det>(?:a|an|the|its own|their own|our|own)\s+)?"
+    r"((?:[\w-]+\s+){0,3}?[\w-]+)\b"
     r"(?=\s+(?:to|for|in|on|of|that|which|with)\b|\s*$)"
 )
 _MILESTONE_VERBS = _words("reach achieve attain")  # "A+ SSL rating is reached": yes or no
@@ -997,8 +998,25 @@ def _state_reading(
         # deliverable exists for each of them, or for the people it is given to.
         subject = _tokens(clause[: owns.start()])
         if not _NUMBER.search(clause[: owns.start()]) or subject[1:3] == ["%", "of"]:
-            thing = _tokens(owns.group(1))
-            if thing and (thing[-1] in DELIVERABLE_NOUNS or thing[-1] in ARTIFACT_NOUNS):
+            thing = _tokens(owns.group(2))
+            # Without a determiner only a plural of our things after a non-people subject
+            # ("All services have dashboards"): "Users have accounts" says what people do.
+            bare = owns.group("det") is None
+            if bare and "and" in thing:
+                thing = thing[: thing.index("and")]  # "have dashboards and alerts": the first
+            head = _singular(thing[-1]) if thing else ""
+            if thing and (
+                (not bare and (thing[-1] in DELIVERABLE_NOUNS or thing[-1] in ARTIFACT_NOUNS))
+                or (
+                    bare
+                    and thing[-1] != head
+                    and (head in DELIVERABLE_NOUNS or head in ARTIFACT_NOUNS)
+                    and not _people(subject)
+                    and not any(
+                        w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in subject
+                    )
+                )
+            ):
                 phrase = clause[: owns.end()].strip()
     if phrase is None:
         return None
