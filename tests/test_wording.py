@@ -188,3 +188,8 @@ def test_things_of_ours_had_by_every_one_of_something_are_deliverables(
     # A bare plural of our own things after a non-people subject; people having something is
     # what they do, not what we delivered.
     assert ("OKR101" in codes(text)) is flagged
+
+
+def test_switching_our_tooling_is_work_but_shifting_a_share_of_customers_is_not() -> None:
+    assert "OKR101" in codes("Switch CI to GitHub Actions")
+    assert not set(codes("Shift 30% of customers to annual plans")) & {"OKR101", "OKR102"}
