@@ -193,3 +193,13 @@ def test_things_of_ours_had_by_every_one_of_something_are_deliverables(
 def test_switching_our_tooling_is_work_but_shifting_a_share_of_customers_is_not() -> None:
     assert "OKR101" in codes("Switch CI to GitHub Actions")
     assert not set(codes("Shift 30% of customers to annual plans")) & {"OKR101", "OKR102"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Docs: getting started guide rewritten", "Installer rebuilt for Windows",
+     "First release candidate tagged", "Good first issues labelled in all repos",
+     "Governance document ratified", "Weekly office hours"],
+)  # fmt: skip
+def test_headline_deliverables_with_prefixed_irregular_and_new_verbs(text: str) -> None:
+    assert set(codes(text)) & {"OKR101", "OKR102", "OKR103"}

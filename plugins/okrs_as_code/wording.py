@@ -171,6 +171,18 @@ IRREGULAR = {
 }  # fmt: skip
 
 
+def _irregular(base: str) -> tuple[str, ...]:
+    """Irregular forms, also of a prefixed verb: rewrite -> rewrote, rewritten; rebuild ->
+    rebuilt; co-write -> co-written."""
+    if base in IRREGULAR:
+        return IRREGULAR[base]
+    for prefix in ("re-", "re", "co-", "co", "over", "out", "pre", "un", "up", "under"):
+        rest = base.removeprefix(prefix)
+        if rest != base and rest in IRREGULAR:
+            return tuple(prefix + form for form in IRREGULAR[rest])
+    return ()
+
+
 @cache
 def _verb_table(extra_delivery: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:
     """form -> (class, base) for every known verb form."""
@@ -184,7 +196,7 @@ def _verb_table(extra_delivery: tuple[str, ...] = ()) -> dict[str, tuple[str, st
     )
     for cls, verbs in classes:
         for base in verbs:
-            for form in _forms(base) | set(IRREGULAR.get(base, ())):
+            for form in _forms(base) | set(_irregular(base)):
                 table[form] = (cls, base)
     for phrase, cls in PHRASAL_VERBS.items():
         verb, particle = phrase.split(" ", 1)
@@ -468,7 +480,16 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
     return None
 
 
-IRREGULAR_PARTICIPLES = frozenset(p for forms in IRREGULAR.values() for p in forms)
+IRREGULAR_PARTICIPLES = frozenset(
+    p
+    for base in DELIVERY_VERBS
+    | CHANGE_VERBS
+    | ACQUIRE_VERBS
+    | KEEP_VERBS
+    | INPUT_VERBS
+    | IRREGULAR.keys()
+    for p in _irregular(base)
+)
 
 
 def _is_participle(word: str) -> bool:
