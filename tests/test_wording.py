@@ -203,3 +203,16 @@ def test_switching_our_tooling_is_work_but_shifting_a_share_of_customers_is_not(
 )  # fmt: skip
 def test_headline_deliverables_with_prefixed_irregular_and_new_verbs(text: str) -> None:
     assert set(codes(text)) & {"OKR101", "OKR102", "OKR103"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["New contributors open 30 pull requests", "Customers publish 50 reviews",
+     "Deliver a 20% reduction in onboarding time"],
+)  # fmt: skip
+def test_people_outside_doing_it_or_a_measured_change_delivered_are_outcomes(text: str) -> None:
+    assert not set(codes(text)) & {"OKR101", "OKR102", "OKR103", "OKR108"}
+
+
+def test_counted_improvements_we_deliver_are_still_our_activity() -> None:
+    assert "OKR102" in codes("Deliver 3 improvements to the dashboard")

@@ -834,6 +834,9 @@ def _subject_first(
             return j, "world", table.get(word, ("world", word))[1]
         if not team and word.endswith("s") and table.get(word, ("",))[0] == "change":
             return j, "change", table[word][1]  # "Release frequency doubles"
+        if word in table and not team and plural and _people(subject) and word == table[word][1]:
+            # "New contributors open 30 pull requests": people outside the team doing it.
+            return j, "world", table[word][1]
         if word in table and (word.endswith("s") or _is_participle(word) or team):
             if team and tokens[j + 1 : j + 2] == ["that"]:
                 # "Hiring managers report that 75% of new teammates ...": what they say is
@@ -1193,6 +1196,23 @@ def _amount_at(tokens: list[str], index: int) -> bool:
     return index < len(tokens) and tokens[index][:1] in "0123456789$€£¥"
 
 
+_CHANGE_NOUNS = _words(
+    "reduction reductions increase increases decrease decreases improvement improvements "
+    "growth uplift lift drop rise cut cuts gain gains boost"
+)
+
+
+def _measured_change_object(tokens: list[str], start: int) -> bool:
+    """The object is a measured change: 'a 20% reduction in ...', 'a 2x increase of ...'."""
+    window = tokens[start : start + 5]
+    for k, word in enumerate(window):
+        if word in _CHANGE_NOUNS:
+            return any(w[:1].isdigit() or w == "%" for w in window[:k])
+        if word in _STOP - {"-"}:
+            return False
+    return False
+
+
 def _metric_object(tokens: list[str], start: int) -> bool:
     """A measure follows a delivery-looking verb: 'deliver p90 latency under 20 s'."""
     window = tokens[start : start + 6]
@@ -1457,6 +1477,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             verb_class = "acquire"  # "add 500 subscribers": customers, not work
         elif tokens[after : after + 1] == ["to"] and _amount_at(tokens, after + 1):
             verb_class = "change"  # "scale to $100k worth of work": a level to reach
+        elif _measured_change_object(tokens, after):
+            verb_class = "change"  # "Deliver a 20% reduction in onboarding time"
         elif (measurable or _amount_at(tokens, after)) and _metric_object(tokens, after):
             # "Deliver p90 latency under 20 s", "Make £15k recurring revenue a month": the
             # verb only introduces a measure of the world.
