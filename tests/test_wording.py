@@ -53,10 +53,33 @@ def test_an_outcome_clause_redeems_a_delivery_verb() -> None:
 
 
 def test_extra_output_verbs_from_configuration() -> None:
-    assert codes("Evangelise the pricing memo with all regions") == ["OKR104"]
-    assert codes("Evangelise the pricing memo with all regions", output_verbs=("evangelise",)) == [
+    # An unknown verb is read from its place only as an imperative; in a headline passive it
+    # needs the team's own list.
+    assert codes("Pricing memo evangelised with all regions") == ["OKR104"]
+    assert codes("Pricing memo evangelised with all regions", output_verbs=("evangelise",)) == [
         "OKR101"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Evangelise the pricing memo with all regions", "Nurture the Discord community",
+     "Iron out bugs in the sync engine", "Codify our engineering principles",
+     "Nail down the pricing for enterprise"],
+)  # fmt: skip
+def test_an_unknown_verb_is_read_from_its_place_as_an_imperative(text: str) -> None:
+    assert codes(text) == ["OKR101"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Happy customers across the board", "Zero the error backlog by 40%",
+     "Nurture the Discord community to 2,000 weekly active members"],
+)  # fmt: skip
+def test_an_unknown_first_word_with_a_measure_or_without_an_object_is_not_read_as_work(
+    text: str,
+) -> None:
+    assert not set(codes(text)) & {"OKR101", "OKR102"}
 
 
 def test_measurability_from_wording() -> None:

@@ -1445,6 +1445,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
                     result["binary"] = milestone
                 elif thing is not None:
                     reading, phrase = "thing", thing
+                elif (unknown := _unknown_imperative(tokens, table)) is not None:
+                    reading, phrase, verb_class = "verb", unknown, "delivery"
     elif binary is not None and not purpose:
         result["binary"] = binary
     elif base_class == "input":
@@ -1552,6 +1554,61 @@ _SERVICE_LEVEL = re.compile(
     r"\s+\d+(?:[.,]\d+)?\s?(?:s|sec|seconds?|min|minutes?|h|hours?|days?|business days|weeks?|ms)\b"
 )
 _TIMES = re.compile(r"\b\d+ times\b(?: (?:a|per|each|every) \w+)?")
+
+
+_OBJECT_START = _words("the a an our its their your this these those")
+_PARTICLES = _words("up down out in off on into")
+# Words that open a statement without being a verb: quantifiers, adverbs of degree, pronouns.
+_NOT_A_VERB = _words(
+    """
+    all every each only most some any both half no none more less fewer many much new our
+    their its my your this that these those there here it we they he she you one first last
+    next top main key core same other such very
+    """
+)
+
+
+def _known_word(word: str) -> bool:
+    """A word the lexicons already class (so not an unknown verb)."""
+    return any(
+        word in lexicon or _singular(word) in lexicon
+        for lexicon in (
+            ARTIFACT_NOUNS,
+            DELIVERABLE_NOUNS,
+            METRIC_NOUNS,
+            CUSTOMER_NOUNS,
+            ACTIVITY_NOUNS,
+            MILESTONE_NOUNS,
+            INPUT_NOUNS,
+            TEAM_NOUNS,
+            STATE_WORDS,
+            WORLD_VERBS,
+        )
+    )
+
+
+def _unknown_imperative(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """A verb no lexicon lists, read from its place: the first word, in the base form, right
+    before its object ('Nurture the Discord community', 'Iron out bugs in the sync engine',
+    'Codify our engineering principles'). Only for statements with no measure at all: an
+    imperative that names no level to reach describes the team's work."""
+    if len(tokens) < 3:
+        return None
+    first = tokens[0]
+    if (
+        not first.isalpha()
+        or first in table
+        or first in _NOT_A_VERB
+        or first in _STOP
+        or first.endswith(("ing", "ed", "ly", "s"))
+        or _known_word(first)
+    ):
+        return None
+    if tokens[1] in _OBJECT_START:
+        return first
+    if tokens[1] in _PARTICLES and (tokens[2] in _OBJECT_START or tokens[2] not in _STOP):
+        return f"{first} {tokens[1]}"
+    return None
 
 
 def _customer_object(tokens: list[str], start: int) -> bool:
