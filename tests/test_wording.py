@@ -239,3 +239,16 @@ def test_people_outside_doing_it_or_a_measured_change_delivered_are_outcomes(tex
 
 def test_counted_improvements_we_deliver_are_still_our_activity() -> None:
     assert "OKR102" in codes("Deliver 3 improvements to the dashboard")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("80% of services migrated to Kubernetes", True), ("3 of 5 features of the roadmap completed", True),
+     ("All P0 issues resolved", True), ("95% of deployments automated", True),
+     ("80% of users migrated to v2", False), ("60% of issues triaged by the community", False),
+     ("90% of tickets resolved within 24 hours", False)],
+)  # fmt: skip
+def test_a_share_of_our_own_things_with_the_work_done_is_progress_of_work(
+    text: str, flagged: bool
+) -> None:
+    assert ("OKR101" in codes(text)) is flagged

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .lexicon import (
+    SYSTEM_NOUNS,
     ACQUIRE_ONLY_WITH_A_NUMBER,
     ACQUIRE_VERBS,
     ACTIVITY_NOUNS,
@@ -1191,6 +1192,45 @@ def _count_start(tokens: list[str]) -> int | None:
     return k if k < len(tokens) and tokens[k][:1].isdigit() else None
 
 
+_SHARE_OF = re.compile(
+    r"^(?:(?:\d+(?:[.,]\d+)?\s?%|\d+ (?:out )?of(?: the)? \d+|all(?: \d+)?|every|each|half|"
+    r"the rest|the remaining)\s+)(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?"
+)
+
+
+def _share_of_our_work_done(
+    text: str, tokens: list[str], table: dict[str, tuple[str, str]]
+) -> str | None:
+    """'80% of services migrated to Kubernetes', 'All P0 issues resolved', '3 of 5 roadmap
+    items completed': a share of the team's own things with the work done to them, which is
+    progress of the work. A service level ('90% of tickets resolved within 24 hours') or
+    people ('80% of users migrated') make it a measure of the world."""
+    share = _SHARE_OF.match(text)
+    if share is None or _SERVICE_LEVEL.search(text) or _CHANGE_PATTERN.search(text[share.end() :]):
+        return None
+    rest = _tokens(text[share.end() :])
+    for k, word in enumerate(rest[:7]):
+        found = table.get(word)
+        if found is None or found[0] != "delivery" or not _is_participle(word) or k == 0:
+            continue
+        subject = rest[:k]
+        agent = rest[k + 1 : k + 5] if rest[k + 1 : k + 2] == ["by"] else []
+        if any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in subject + agent):
+            return None  # people, or work done by them ("triaged by the community")
+        if any(
+            w in SYSTEM_NOUNS
+            or w in WORK_ITEMS
+            or w in ARTIFACT_NOUNS
+            or w in DELIVERABLE_NOUNS
+            or _singular(w) in DELIVERABLE_NOUNS
+            or _is_activity(w)
+            for w in subject
+        ):
+            return " ".join(_tokens(text[: share.end()]) + rest[: k + 1])
+        return None
+    return None
+
+
 def _amount_at(tokens: list[str], index: int) -> bool:
     """A number or an amount of money at `index`: 'make £15k ...'."""
     return index < len(tokens) and tokens[index][:1] in "0123456789$€£¥"
@@ -1397,6 +1437,10 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         object_head = _head_noun(tokens, after)
         stop = object_head[0] + 1 if object_head else after
         binary = " ".join(tokens[verb_index or 0 : stop])
+    if state is None and verb_index is None and not purpose:
+        share = _share_of_our_work_done(text, tokens, table)
+        if share is not None:
+            state = (share, False)
     if state is not None:
         if state[1]:
             binary = state[0]
