@@ -252,3 +252,15 @@ def test_a_share_of_our_own_things_with_the_work_done_is_progress_of_work(
     text: str, flagged: bool
 ) -> None:
     assert ("OKR101" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Having a logo designed that can be used on social media", True),
+     ("Get the API reviewed", True), ("Have the new website translated into Spanish", True),
+     ("Have the customers onboarded", False), ("Get the community excited", False),
+     ("All documents in this repository and all linked OKR documents are available in Chinese",
+      True)],
+)  # fmt: skip
+def test_our_thing_with_the_work_done_to_it_is_a_deliverable(text: str, flagged: bool) -> None:
+    assert ("OKR101" in codes(text)) is flagged

@@ -923,6 +923,11 @@ _HAS_THING = re.compile(
     r"((?:[\w-]+\s+){0,3}?[\w-]+)\b"
     r"(?=\s+(?:to|for|in|on|of|that|which|with)\b|\s*$)"
 )
+_HAVE_IT_DONE = re.compile(
+    r"\b(?:have|having|has|get|getting|got)\s+(?:a|an|the|our|its|their)\s+"
+    r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?!need)[a-z]+ed\b(?!\s+(?:by|from)\b)"
+)
+_GROUPS = _words("community board council customer user member team audience public market")
 _MILESTONE_VERBS = _words("reach achieve attain")  # "A+ SSL rating is reached": yes or no
 _MILESTONE_WORDS = _words("compliant certified approved accredited")
 
@@ -949,7 +954,7 @@ def _state_reading(
     if match is not None and match.start() > 0:
         subject = _tokens(clause[: match.start()])
         if (
-            0 < len(subject) <= 8
+            0 < len(subject) <= 12
             # People as the subject ("20 companies using the platform") are not a thing; as a
             # modifier ("Subscriptions R5 is ready") they only name it.
             and not any(
@@ -1043,6 +1048,13 @@ def _state_reading(
                 )
             ):
                 phrase = clause[: owns.end()].strip()
+    done = _HAVE_IT_DONE.search(clause) if phrase is None else None
+    if done is not None and not _NUMBER.search(clause):
+        # "Having a brand carved out that ...", "Get the API reviewed": our thing with the
+        # work done to it. People so placed ("have the members engaged") say what they do.
+        thing = _tokens(done.group(1))
+        if not _people(thing) and not any(w in _GROUPS for w in thing):
+            phrase = clause[: done.end()].strip()
     if phrase is None:
         return None
     words = _tokens(phrase)
