@@ -264,3 +264,12 @@ def test_a_share_of_our_own_things_with_the_work_done_is_progress_of_work(
 )  # fmt: skip
 def test_our_thing_with_the_work_done_to_it_is_a_deliverable(text: str, flagged: bool) -> None:
     assert ("OKR101" in codes(text)) is flagged
+
+
+def test_a_verb_in_a_relative_clause_is_not_the_main_verb() -> None:
+    # "throws" belongs to "code that throws the error", not to the statement.
+    from okrs_as_code.wording import analyse
+
+    assert analyse("Logs should point to code that throws the error").verb is None
+    assert "OKR101" in codes("Get Space Opened By Jan 1st 2019")
+    assert "OKR101" in codes("Throw one major co-branded event with another organization")

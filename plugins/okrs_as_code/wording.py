@@ -466,6 +466,8 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         reach = 8 if _is_participle(word) else 6
         if word in ACTIVITY_NOUNS or word in CUSTOMER_NOUNS or leading_number or j > i + reach:
             continue  # "25 positive reviews": a plural noun, not a verb
+        if tokens[j - 1] in _RELATIVE:
+            continue  # "code that throws the error": a verb of a relative clause
         if word in table and word.endswith("s") and not word.endswith("ss") and j + 1 < len(tokens):
             cls, base = table[word]
             if word != base:  # "completes", "increases": a verb in the third person
@@ -924,8 +926,12 @@ _HAS_THING = re.compile(
     r"(?=\s+(?:to|for|in|on|of|that|which|with)\b|\s*$)"
 )
 _HAVE_IT_DONE = re.compile(
-    r"\b(?:have|having|has|get|getting|got)\s+(?:a|an|the|our|its|their)\s+"
-    r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?!need)[a-z]+ed\b(?!\s+(?:by|from)\b)"
+    r"\b(?:have|having|has|get|getting|got)\s+(?:(?:a|an|the|our|its|their)\s+)?"
+    r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?!need)[a-z]+ed\b"
+    # The participle ends the phrase ("Get the API reviewed", "... translated into ..."); an
+    # adjective before a noun ("have a detailed SIPOC") does not, nor an agent ("by users").
+    r"(?=\s*$|\s*[.,;:]|\s+(?:to|for|in|into|on|at|that|which|before|until|out|up)\b|"
+    r"\s+by\s+(?:the end|end|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q\d|\d))"
 )
 _GROUPS = _words("community board council customer user member team audience public market")
 _MILESTONE_VERBS = _words("reach achieve attain")  # "A+ SSL rating is reached": yes or no
@@ -1049,7 +1055,7 @@ def _state_reading(
             ):
                 phrase = clause[: owns.end()].strip()
     done = _HAVE_IT_DONE.search(clause) if phrase is None else None
-    if done is not None and not _NUMBER.search(clause):
+    if done is not None and not _NUMBER.search(_DATE.sub("", clause)):
         # "Having a brand carved out that ...", "Get the API reviewed": our thing with the
         # work done to it. People so placed ("have the members engaged") say what they do.
         thing = _tokens(done.group(1))
