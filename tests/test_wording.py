@@ -273,3 +273,22 @@ def test_a_verb_in_a_relative_clause_is_not_the_main_verb() -> None:
     assert analyse("Logs should point to code that throws the error").verb is None
     assert "OKR101" in codes("Get Space Opened By Jan 1st 2019")
     assert "OKR101" in codes("Throw one major co-branded event with another organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("100% of Protocol Upgrades have a non-technical summary posted.", True),
+     ("100% of users have MFA enabled", False),
+     ("Cultivate relationships with other communities", True), ("Happy users", False),
+     ("Customer relationships", False)],
+)  # fmt: skip
+def test_plural_subjects_before_an_auxiliary_and_unknown_verbs_before_a_plural_object(
+    text: str, flagged: bool
+) -> None:
+    assert ("OKR101" in codes(text)) is flagged
+
+
+def test_studies_we_run_are_counted_as_our_activity() -> None:
+    assert "OKR102" in codes(
+        "Increase the number of process studies with local governments from 1 to 5"
+    )

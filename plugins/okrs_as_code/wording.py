@@ -468,7 +468,15 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
             continue  # "25 positive reviews": a plural noun, not a verb
         if tokens[j - 1] in _RELATIVE:
             continue  # "code that throws the error": a verb of a relative clause
-        if word in table and word.endswith("s") and not word.endswith("ss") and j + 1 < len(tokens):
+        if (
+            word in table
+            and word.endswith("s")
+            and not word.endswith("ss")
+            and j + 1 < len(tokens)
+            and tokens[j + 1] not in _AUXILIARIES
+        ):
+            # "completes", "increases": a verb in the third person; before an auxiliary
+            # ("protocol upgrades have a summary posted") a plural noun, the subject.
             cls, base = table[word]
             if word != base:  # "completes", "increases": a verb in the third person
                 return j, cls, base
@@ -482,6 +490,8 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
             return j, "passive-" + cls, base
     return None
 
+
+_AUXILIARIES = _words("is are was were have has had will would can could should must may")
 
 IRREGULAR_PARTICIPLES = frozenset(
     p
@@ -828,6 +838,8 @@ def _subject_first(
         subject = tokens[:j]
         team = _team_subject(subject)
         plural = prev.endswith("s") or prev in ("they", "people") or prev[:1].isdigit()
+        if tokens[j + 1 : j + 2] and tokens[j + 1] in _AUXILIARIES:
+            continue  # "protocol upgrades have ...": a plural noun before its verb
         if word in WORLD_VERBS and not team and (word.endswith("s") or plural):
             sentence = " ".join(tokens)
             if _is_activity(prev) and not _CHANGE_PATTERN.search(sentence):
@@ -1055,7 +1067,12 @@ def _state_reading(
             ):
                 phrase = clause[: owns.end()].strip()
     done = _HAVE_IT_DONE.search(clause) if phrase is None else None
-    if done is not None and not _NUMBER.search(_DATE.sub("", clause)):
+    # "100% of protocol upgrades have a summary posted": the share says for which of our
+    # things; it is not a measure. People as the subject ("all users have MFA enabled") are.
+    whole = re.sub(r"^(?:\d+(?:[.,]\d+)?\s?%|all|every|each)\s+(?:of\s+)?", "", clause)
+    if done is not None and _people(_tokens(clause[: done.start()])):
+        done = None
+    if done is not None and not _NUMBER.search(_DATE.sub("", whole)):
         # "Having a brand carved out that ...", "Get the API reviewed": our thing with the
         # work done to it. People so placed ("have the members engaged") say what they do.
         thing = _tokens(done.group(1))
@@ -1630,6 +1647,13 @@ _NOT_A_VERB = _words(
 )
 
 
+# Endings that mark an adjective or a noun rather than a verb ("Stable ...", "Security ...").
+_ADJECTIVE_ENDINGS = (
+    "ful", "ous", "ive", "able", "ible", "al", "ic", "ish", "less", "est", "ary", "ory", "ent",
+    "ant", "ity", "ness", "ment", "tion", "sion", "ship", "ism", "ist", "er", "or", "y",
+)  # fmt: skip
+
+
 def _known_word(word: str) -> bool:
     """A word the lexicons already class (so not an unknown verb)."""
     return any(
@@ -1668,6 +1692,17 @@ def _unknown_imperative(tokens: list[str], table: dict[str, tuple[str, str]]) ->
         return None
     if tokens[1] in _OBJECT_START:
         return first
+    second = tokens[1]
+    if (
+        not first.endswith(_ADJECTIVE_ENDINGS)
+        and second.isalpha()
+        and second.endswith("s")
+        and not second.endswith(("ss", "us", "is"))
+        and second not in _STOP
+        and not _known_word(second)
+        and len(first) > 3
+    ):
+        return first  # "Cultivate relationships with ...": a plural object right after it
     if tokens[1] in _PARTICLES and (tokens[2] in _OBJECT_START or tokens[2] not in _STOP):
         return f"{first} {tokens[1]}"
     return None
