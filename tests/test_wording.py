@@ -292,3 +292,20 @@ def test_studies_we_run_are_counted_as_our_activity() -> None:
     assert "OKR102" in codes(
         "Increase the number of process studies with local governments from 1 to 5"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("5-10 year GEOHub replacement costs are determined and documented", "OKR101"),
+     ("50 Total Combined DAO Contributor hours dedicated to Production Issue Resolutions", "OKR108"),
+     ("All hosts are upgraded to PHP 8", "OKR101"),
+     ("Repositories have the following files: CODEOWNERS, README.md", "OKR101"),
+     ("Ownership of each of the repositories is assigned to the correct parties.", "OKR101"),
+     ("Foster OSPO Panel discussions in the community", "OKR101")],
+)  # fmt: skip
+def test_spans_quantifiers_lists_and_passives_of_resource_verbs(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+def test_an_amount_before_a_state_word_is_not_a_deliverable() -> None:
+    assert "OKR101" not in codes("Baseline Goal: 8500 ETH Interoperable TVL")

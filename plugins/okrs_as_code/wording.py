@@ -373,6 +373,11 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         tokens[i] in _SKIP_LEADING or (tokens[i].endswith("ly") and tokens[i] not in table)
     ):
         i += 1  # "We will ...", "Successfully implement ..."
+    if tokens[i : i + 1] in (["all"], ["every"], ["each"]) and i + 1 < len(tokens):
+        # "All hosts testing the release": after a quantifier comes a noun, not a verb.
+        found = _main_verb(tokens[i + 2 :], table) if tokens[i + 1] in table else None
+        if tokens[i + 1] in table:
+            return None if found is None else (found[0] + i + 2, found[1], found[2])
     if (
         i < len(tokens)
         and tokens[i] in ("make", "makes")
@@ -413,7 +418,12 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt.endswith("s") and nxt not in _DETERMINERS and not nxt[:1].isdigit():
             i += 1  # "Hiring managers report ...": a modifier, not the verb
-    leading_number = i < len(tokens) and tokens[i][:1].isdigit()
+    # "5-10 year GEOHub costs are ...": a number naming a span modifies; it does not count.
+    leading_number = (
+        i < len(tokens)
+        and tokens[i][:1].isdigit()
+        and tokens[i + 1 : i + 2] not in _SPANS
+    )
     first = _lookup(tokens[i], table) if i < len(tokens) else None
     if (
         first is not None
@@ -935,7 +945,7 @@ _STATE = re.compile(
 _HAS_THING = re.compile(
     r"\b(?:has|have)\s+(?P<det>(?:a|an|the|its own|their own|our|own)\s+)?"
     r"((?:[\w-]+\s+){0,3}?[\w-]+)\b"
-    r"(?=\s+(?:to|for|in|on|of|that|which|with)\b|\s*$)"
+    r"(?=\s+(?:to|for|in|on|of|that|which|with)\b|\s*$|\s*[:;,.])"
 )
 _HAVE_IT_DONE = re.compile(
     r"\b(?:have|having|has|get|getting|got)\s+(?:(?:a|an|the|our|its|their)\s+)?"
@@ -992,6 +1002,7 @@ def _state_reading(
                 for k, w in enumerate(subject)
             )
             and _lookup(subject[0], _verb_table()) is None  # "Get X ready": a verb first
+            and not _amount_at(subject, 0)  # "8500 ETH interoperable TVL": an amount
         ):
             phrase = clause[: match.end()].strip()
     become = next((k for k, w in enumerate(tokens) if w in ("become", "becomes")), None)
@@ -1224,7 +1235,13 @@ def _count_start(tokens: list[str]) -> int | None:
     k = 0
     while k < len(tokens) and tokens[k] in _QUANTIFIERS:
         k += 1
-    return k if k < len(tokens) and tokens[k][:1].isdigit() else None
+    if k < len(tokens) and tokens[k][:1].isdigit() and tokens[k + 1 : k + 2] not in _SPANS:
+        return k
+    return None
+
+
+# "5-10 year", "3 month": a number naming a span, which modifies rather than counts.
+_SPANS = (["year"], ["month"], ["week"], ["day"], ["hour"])
 
 
 _SHARE_OF = re.compile(
@@ -1388,6 +1405,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         verb_class = "delivery"  # "capture requirements": work, not customers won
     if verb_class == "acquire" and _work_item_object(tokens, after):
         verb_class = "delivery"  # "close 100 stale issues": our queue, not deals won
+    if verb_class == "passive-input" and not numbers:
+        verb_class = "passive-delivery"  # "Ownership is assigned to ...": work done, no resource
     base_class = verb_class.removeprefix("passive-") if verb_class else None
     passive = verb_class is not None and verb_class.startswith("passive-")
     if base_class == "keep" and not numbers and not measurable:
@@ -1737,7 +1756,7 @@ _WORKERS = _words(
 def _input_metric(tokens: list[str], verb_index: int | None) -> str | None:
     """Resources put in: 'staff hours dedicated', 'marketing budget', '30 minutes of cardio'."""
     start = (verb_index + 1) if verb_index is not None else 0
-    window = tokens[start : start + 6]
+    window = tokens[start : start + 8]
     for k, w in enumerate(window):
         if w not in INPUT_NOUNS:
             continue
