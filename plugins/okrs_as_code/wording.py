@@ -1545,6 +1545,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
                     reading, phrase = "thing", thing
                 elif (unknown := _unknown_imperative(tokens, table)) is not None:
                     reading, phrase, verb_class = "verb", unknown, "delivery"
+                elif (behaves := _our_things_behave(tokens)) is not None:
+                    reading, phrase = "state", behaves
     elif binary is not None and not purpose:
         result["binary"] = binary
     elif base_class == "input":
@@ -1671,6 +1673,41 @@ _ADJECTIVE_ENDINGS = (
     "ful", "ous", "ive", "able", "ible", "al", "ic", "ish", "less", "est", "ary", "ory", "ent",
     "ant", "ity", "ness", "ment", "tion", "sion", "ship", "ism", "ist", "er", "or", "y",
 )  # fmt: skip
+
+
+def _ours(word: str) -> bool:
+    """One of the team's own things: a document, a tool, a system part, an activity."""
+    single = _singular(word)
+    return (
+        word in ARTIFACT_NOUNS
+        or word in DELIVERABLE_NOUNS
+        or single in DELIVERABLE_NOUNS
+        or word in SYSTEM_NOUNS
+        or _is_activity(word)
+    ) and not (word in CUSTOMER_NOUNS or single in CUSTOMER_NOUNS)
+
+
+def _our_things_behave(tokens: list[str]) -> str | None:
+    """'Examples and tutorials use recent versions of the libraries', 'The docs cover every
+    command': the team's own things doing something, with no measure, state how they are
+    once the work is done. Only a subject made of our things counts."""
+    verb = next((k for k, w in enumerate(tokens[:8]) if w in _COVER), None)
+    if verb is None or verb == 0:
+        return None
+    subject = [w for w in tokens[:verb] if w not in _DETERMINERS and w != "and"]
+    if not subject or not _ours(subject[-1]):
+        return None
+    if any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in subject):
+        return None
+    return " ".join(tokens[: verb + 1])
+
+
+# What a document or a tool does once written: its content, not its performance.
+_COVER = _words(
+    "use uses cover covers include includes contain contains explain explains describe "
+    "describes link links point points reference references follow follows reflect reflects "
+    "mention mentions list lists"
+)
 
 
 def _known_word(word: str) -> bool:
