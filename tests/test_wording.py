@@ -319,3 +319,12 @@ def test_an_amount_before_a_state_word_is_not_a_deliverable() -> None:
 )  # fmt: skip
 def test_our_own_things_stating_their_content_are_deliverables(text: str, flagged: bool) -> None:
     assert ("OKR101" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Run 2 TODO Satisfaction Surveys to get feedback, >80% satisfaction",
+     "Ship the course with a 4.5/5 rating", "Run 4 workshops with 90% satisfaction"],
+)  # fmt: skip
+def test_work_judged_by_a_measured_level_after_it_is_an_outcome(text: str) -> None:
+    assert not set(codes(text)) & {"OKR101", "OKR102"}

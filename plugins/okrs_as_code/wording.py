@@ -1189,6 +1189,18 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
 _CLAUSE_JOIN = re.compile(r"\b(?:that|which|who|and|with|\w+ed by)\b|[,;](?=\s)|&")
 
 
+_LEVEL_CLAUSE = re.compile(
+    r"(?:[,;(]|\bwith|\band)\s*(?:a\s+|an\s+)?(?:>|≥|at least|over|above|min(?:imum)?)?\s*"
+    r"\d+(?:[.,]\d+)?\s?(?:%|/10|/5|\+)?\s+(?:average\s+|overall\s+)?([a-z-]+)"
+)
+
+
+def _level_clause(text: str) -> bool:
+    """A measured level after the work: 'run 2 surveys to get feedback, >80% satisfaction',
+    'ship the course with a 4.5/5 rating'. The KR is judged on that level."""
+    return any(m.group(1) in METRIC_NOUNS for m in _LEVEL_CLAUSE.finditer(text) if m.start() > 0)
+
+
 def _reach_clause(text: str) -> bool:
     """A clause after the work that counts people reached or what they do: 'a presentation
     that influences 50+ developers', 'write a blog and have 100 views'. The KR is then
@@ -1381,7 +1393,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     # "... so that bounce rate drops from 50% to 35%": the purpose must itself be measurable.
     purpose = clause_match is not None and bool(_CHANGE_PATTERN.search(text[clause_match.end() :]))
     # "... that influences 50+ developers", "... and have 100 views": judged on its reach.
-    purpose = purpose or _reach_clause(text)
+    purpose = purpose or _reach_clause(text) or _level_clause(text)
     clause = _tokens(_main_clause(text))
     main = _main_verb(clause, table)
     verb_index, verb_class, verb_base = main if main is not None else (None, None, None)
