@@ -1290,7 +1290,8 @@ def _share_of_our_work_done(
             or _is_activity(w)
             for w in subject
         ):
-            return " ".join(_tokens(text[: share.end()]) + rest[: k + 1])
+            end = text.find(word, share.end())
+            return text[: end + len(word)] if end >= 0 else " ".join(rest[: k + 1])
         return None
     return None
 
@@ -1711,7 +1712,10 @@ def _our_things_behave(tokens: list[str]) -> str | None:
         return None
     if any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in subject):
         return None
-    return " ".join(tokens[: verb + 1])
+    words = tokens[: verb + 4]
+    while words[-1] in _STOP:
+        words.pop()  # "... use recent versions of": up to the last content word
+    return " ".join(words)
 
 
 # What a document or a tool does once written: its content, not its performance.
