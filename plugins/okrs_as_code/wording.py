@@ -1394,7 +1394,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     # "... so that bounce rate drops from 50% to 35%": the purpose must itself be measurable.
     purpose = clause_match is not None and bool(_CHANGE_PATTERN.search(text[clause_match.end() :]))
     # "... that influences 50+ developers", "... and have 100 views": judged on its reach.
-    purpose = purpose or _reach_clause(text) or _level_clause(text)
+    # Both clauses state a number; most statements without one skip the search.
+    purpose = purpose or (bool(numbers) and (_reach_clause(text) or _level_clause(text)))
     clause = _tokens(_main_clause(text))
     main = _main_verb(clause, table)
     verb_index, verb_class, verb_base = main if main is not None else (None, None, None)
