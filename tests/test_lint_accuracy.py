@@ -19,7 +19,7 @@ NEGATIVE = {"outcome", "kpi", "outside_control", "too_far"}
 # measured once with bench/accuracy.py before it was studied (P 0.948, R 0.664); it joined
 # these tests after that figure was recorded and its misses were studied for mechanisms.
 REAL = DATA / "kr_real.tsv"
-STUDIED_SPLITS = {"dev", "blind"}
+STUDIED_SPLITS = {"dev", "blind", "dev2"}
 KNOWN_FALSE_POSITIVES = DATA / "kr_known_false_positives.tsv"
 # Output-shaped real statements the linter does not flag, each with the reason.
 KNOWN_MISSES = DATA / "kr_known_misses.tsv"
@@ -37,9 +37,13 @@ EXPECTED = {
 
 DEV_PRECISION = 0.98
 DEV_RECALL = 0.98
-# The whole real corpus (dev and blind) after the blind split was studied.
-REAL_PRECISION = 0.99
-REAL_RECALL = 0.95
+# dev2: 137 statements from 14 sources nobody here had read, collected in the second round
+# (owners n-z) and tuned on; its first figure, before any change for it, was P 0.913 R 0.778.
+DEV2_PRECISION = 0.94
+DEV2_RECALL = 0.86
+# The whole real corpus (every split) after the studied splits were studied.
+REAL_PRECISION = 0.98
+REAL_RECALL = 0.92
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -115,6 +119,13 @@ def test_output_detection_on_real_teams_krs_dev_split() -> None:
     # The figures reached on the dev split when this was written (bench/accuracy.py prints
     # them with the per-rule confusion); a change that loses either fails here.
     assert precision >= DEV_PRECISION and recall >= DEV_RECALL, (precision, recall, wrong)
+
+
+def test_output_detection_on_real_teams_krs_dev2_split() -> None:
+    rows = [r for r in _rows(REAL) if r["split"] == "dev2"]
+    assert len(rows) >= 100
+    precision, recall, wrong = _precision_recall(rows)
+    assert precision >= DEV2_PRECISION and recall >= DEV2_RECALL, (precision, recall, wrong)
 
 
 def test_output_detection_on_the_whole_real_teams_corpus() -> None:
