@@ -328,3 +328,23 @@ def test_our_own_things_stating_their_content_are_deliverables(text: str, flagge
 )  # fmt: skip
 def test_work_judged_by_a_measured_level_after_it_is_an_outcome(text: str) -> None:
     assert not set(codes(text)) & {"OKR101", "OKR102"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("**Level Variety.** Introduce 5 additional unique maze layouts.", "OKR102"),
+     ("**Audio Integration.** Implement sound effects for pellet collection", "OKR101"),
+     ("24 OKR progress reports delivered at All Hands", "OKR102"),
+     ("4 major launches delivered on budget and on time", "OKR102")],
+)  # fmt: skip
+def test_bold_labels_and_counted_headline_passives(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["**Weekly active users** up from 200 to 500", "100 users onboarded",
+     "3 new chapters created worldwide"],
+)  # fmt: skip
+def test_bold_subjects_people_counted_and_participles_as_adjectives_are_not_work(text: str) -> None:
+    assert not set(codes(text)) & {"OKR101", "OKR102"}

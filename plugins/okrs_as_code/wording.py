@@ -274,6 +274,9 @@ _LIST_MARKER = re.compile(
 )
 
 
+_BOLD_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)[^*_]{1,60}?(?:[.:](?:\*\*|__)|(?:\*\*|__)[.:])\s+(?=\S+\s+\S+\s+\S)"
+)
 _MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
 
 
@@ -287,6 +290,9 @@ def normalise(text: str) -> str:
         .replace("—", "-")
     )
     text = _MARKDOWN_LINK.sub(r"\1", text)  # "[Electron Forge](https://...)": the name only
+    # "**Enemy AI.** Implement 4 ghost behaviours": a bold label names the KR, then the KR.
+    text = _BOLD_LABEL.sub("", text)
+    text = text.replace("**", "").replace("__", "").replace("`", "")  # emphasis and code marks
     text = _words_to_digits(text)
     text = _LIST_MARKER.sub("", text.strip())  # "KR 1.2 - ", "3) ": a label, not the KR
     text = re.sub(r"^(\d+)x\s", r"\1 ", text)  # "2x demos": a count, not a factor
@@ -474,7 +480,16 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         # A headline passive may follow a longer subject ("Reference server and client
         # implementation for v2 IG merged into ...") than a verb in the third person.
         reach = 8 if _is_participle(word) else 6
-        if word in ACTIVITY_NOUNS or word in CUSTOMER_NOUNS or leading_number or j > i + reach:
+        # "24 progress reports delivered at All Hands": after a count, a participle of ours is
+        # the verb (the count then decides whose doing it is); any other word is a noun.
+        # Right after the number it is an adjective: "2 launched use cases".
+        counted_passive = leading_number and _is_participle(word) and word in table and j > i + 1
+        if (
+            word in ACTIVITY_NOUNS
+            or word in CUSTOMER_NOUNS
+            or (leading_number and not counted_passive)
+            or j > i + reach
+        ):
             continue  # "25 positive reviews": a plural noun, not a verb
         if tokens[j - 1] in _RELATIVE:
             continue  # "code that throws the error": a verb of a relative clause
@@ -493,7 +508,7 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         if (
             word in table
             and _is_participle(word)
-            and not leading_number
+            and (not leading_number or counted_passive)
             and tokens[j - 1] not in _STOP
         ):
             cls, base = table[word]  # a headline passive: "Billing support added for EMEA"
@@ -848,8 +863,9 @@ def _subject_first(
         subject = tokens[:j]
         team = _team_subject(subject)
         plural = prev.endswith("s") or prev in ("they", "people") or prev[:1].isdigit()
-        if tokens[j + 1 : j + 2] and tokens[j + 1] in _AUXILIARIES:
-            continue  # "protocol upgrades have ...": a plural noun before its verb
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
+        if nxt in _AUXILIARIES or (word.endswith("s") and _is_participle(nxt) and nxt in table):
+            continue  # "protocol upgrades have ...", "reports delivered": a noun, then its verb
         if word in WORLD_VERBS and not team and (word.endswith("s") or plural):
             sentence = " ".join(tokens)
             if _is_activity(prev) and not _CHANGE_PATTERN.search(sentence):
@@ -1449,7 +1465,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
                 (k for k, w in enumerate(subject) if _is_activity(w) and w not in REACH_NOUNS),
                 None,
             )
-            if verb_base in HEADCOUNT_VERBS:
+            if verb_base in HEADCOUNT_VERBS or base_class == "input":
                 # "At least 1 gateway provider was hired": people added to the team, an input.
                 result["input"] = " ".join([*subject[start:], tokens[verb_index]])
             elif (
@@ -1505,10 +1521,14 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         object_head = _head_noun(tokens, after)
         stop = object_head[0] + 1 if object_head else after
         binary = " ".join(tokens[verb_index or 0 : stop])
-    if state is None and verb_index is None and not purpose:
+    headline = verb_index is None or (
+        (passive or base_class == "world") and tokens[verb_index - 1] not in _AUXILIARIES
+    )
+    if state is None and not purpose and headline:
         share = _share_of_our_work_done(text, tokens, table)
         if share is not None:
             state = (share, False)
+            result.pop("count", None)  # "3 of 5 features completed": the share, not a count
     if state is not None:
         if state[1]:
             binary = state[0]
