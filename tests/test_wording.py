@@ -348,3 +348,13 @@ def test_bold_labels_and_counted_headline_passives(text: str, code: str) -> None
 )  # fmt: skip
 def test_bold_subjects_people_counted_and_participles_as_adjectives_are_not_work(text: str) -> None:
     assert not set(codes(text)) & {"OKR101", "OKR102"}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("100% of Acuity functions have defined career frameworks", True),
+     ("100% of Acutians have a career growth checkin", True),
+     ("100% of customers have a quarterly review", False)],
+)  # fmt: skip
+def test_a_share_of_our_own_people_or_units_having_our_thing_is_work(text: str, flagged: bool) -> None:
+    assert ("OKR101" in codes(text)) is flagged

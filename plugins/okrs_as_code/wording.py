@@ -1080,8 +1080,11 @@ def _state_reading(
             if bare and "and" in thing:
                 thing = thing[: thing.index("and")]  # "have dashboards and alerts": the first
             head = _singular(thing[-1]) if thing else ""
+            people = any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in subject)
             if thing and (
                 (not bare and (thing[-1] in DELIVERABLE_NOUNS or thing[-1] in ARTIFACT_NOUNS))
+                # "100% of staff have a career check-in": one of our activities, for each
+                or (not bare and _is_activity(thing[-1]) and not people)
                 or (
                     bare
                     and thing[-1] != head
