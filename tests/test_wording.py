@@ -358,3 +358,16 @@ def test_bold_subjects_people_counted_and_participles_as_adjectives_are_not_work
 )  # fmt: skip
 def test_a_share_of_our_own_people_or_units_having_our_thing_is_work(text: str, flagged: bool) -> None:
     assert ("OKR101" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Facto is able to generate a product spec for a new feature", True),
+     ("Agents can traverse the graph semantically", True),
+     ("Translators can find their own copy of the website", False),
+     ("Anyone can run a node in 10 minutes", False)],
+)  # fmt: skip
+def test_a_capability_of_our_product_is_delivered_but_people_able_to_act_is_an_outcome(
+    text: str, flagged: bool
+) -> None:
+    assert bool(set(codes(text)) & {"OKR101", "OKR103"}) is flagged

@@ -712,7 +712,17 @@ def _capability_is_work(text: str, state: re.Match[str]) -> bool:
     verb = next((w for w in words[1:] if w not in _ADVERBS and w not in ("able", "to", "be")), "")
     found = _verb_table().get(verb)
     subject = _tokens(text[: state.start()])
-    return (found is not None and found[0] == "delivery") or "team" in subject
+    if (found is not None and found[0] == "delivery") or "team" in subject:
+        return True
+    # "Facto is able to generate a product spec": a capability of our product (a thing, not
+    # people) is a feature delivered. People ("translators can find ...") act: an outcome.
+    return bool(subject) and not (
+        _people(subject)
+        or any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS or w in _PERSONS for w in subject)
+    )
+
+
+_PERSONS = _words("i we you they anyone everyone someone people person he she one")
 
 
 _ADVERBS = _words("easily quickly readily reliably fully now all still also")
