@@ -371,3 +371,16 @@ def test_a_capability_of_our_product_is_delivered_but_people_able_to_act_is_an_o
     text: str, flagged: bool
 ) -> None:
     assert bool(set(codes(text)) & {"OKR101", "OKR103"}) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("An advocate program framework", True), ("Basic web interface for natural language input", True),
+     ("Core scenario generation engine with RAG capabilities", True),
+     ("Expand documentation for contributors and users", True),
+     ("Keep validation datasets under data/ to enable automated regression tests.", True),
+     ("Furnish and set up workspace", True), ("A steady flow of new contributors", False),
+     ("Expand to 3 new markets", False), ("Search engine traffic up 20%", False)],
+)  # fmt: skip
+def test_named_things_to_build_and_work_on_our_own_artifacts(text: str, flagged: bool) -> None:
+    assert ("OKR101" in codes(text)) is flagged

@@ -1200,13 +1200,15 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
         return None
     # People after "for" are who the thing is for ("Beta program for enterprise users");
     # anywhere else they are what is measured ("A steady flow of new contributors").
-    joins = [k for k, w in enumerate(tokens) if w in ("for", "with", "to")]
+    joins = [k for k, w in enumerate(tokens) if w in ("for", "with", "to", "about", "on")]
     beneficiaries = tokens[joins[0] :] if joins else []
+    # A people noun inside the phrase only says which thing ("An advocate program framework").
+    modifiers = set(tokens[start : start + len(phrase) - 1])
     if any(
         w in METRIC_NOUNS
         or w in INPUT_NOUNS
         or w in _COPULAS
-        or (w in CUSTOMER_NOUNS and w not in beneficiaries)
+        or (w in CUSTOMER_NOUNS and w not in beneficiaries and w not in modifiers)
         for w in tokens
     ):
         return None  # a measure, people, resources, or a sentence with its own predicate
@@ -1798,6 +1800,8 @@ def _unknown_imperative(tokens: list[str], table: dict[str, tuple[str, str]]) ->
         return None
     if tokens[1] in _OBJECT_START:
         return first
+    if tokens[1] in ("and", "&") and table.get(tokens[2], ("",))[0] == "delivery":
+        return f"{first} and {tokens[2]}"  # "Furnish and set up the workspace"
     second = tokens[1]
     if (
         not first.endswith(_ADJECTIVE_ENDINGS)
@@ -1829,7 +1833,7 @@ _MORE_VERBS = _words(
     increase raise grow boost lift double triple expand maximise maximize
     """
 )
-_IMPROVE_VERBS = _words("improve enhance optimise optimize upgrade update strengthen")
+_IMPROVE_VERBS = _words("improve enhance optimise optimize upgrade update strengthen expand extend")
 
 
 _PUT_IN = _words("dedicated allocated spent invested assigned committed devoted put")
