@@ -384,3 +384,14 @@ def test_a_capability_of_our_product_is_delivered_but_people_able_to_act_is_an_o
 )  # fmt: skip
 def test_named_things_to_build_and_work_on_our_own_artifacts(text: str, flagged: bool) -> None:
     assert ("OKR101" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Work out 3 or more times weekly", True), ("Bike to work at least 3 times per week on average", True),
+     ("Read one book every month", True), ("Use pre-commit and pytest on every change.", True),
+     ("Breakeven every month", False), ("Customers log in 3 times per week", False),
+     ("Grow revenue at least 5% every month", False)],
+)  # fmt: skip
+def test_our_doing_on_a_schedule_is_a_count_of_activity(text: str, flagged: bool) -> None:
+    assert ("OKR102" in codes(text)) is flagged

@@ -426,9 +426,7 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
             i += 1  # "Hiring managers report ...": a modifier, not the verb
     # "5-10 year GEOHub costs are ...": a number naming a span modifies; it does not count.
     leading_number = (
-        i < len(tokens)
-        and tokens[i][:1].isdigit()
-        and tokens[i + 1 : i + 2] not in _SPANS
+        i < len(tokens) and tokens[i][:1].isdigit() and tokens[i + 1 : i + 2] not in _SPANS
     )
     first = _lookup(tokens[i], table) if i < len(tokens) else None
     if (
@@ -718,7 +716,9 @@ def _capability_is_work(text: str, state: re.Match[str]) -> bool:
     # people) is a feature delivered. People ("translators can find ...") act: an outcome.
     return bool(subject) and not (
         _people(subject)
-        or any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS or w in _PERSONS for w in subject)
+        or any(
+            w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS or w in _PERSONS for w in subject
+        )
     )
 
 
@@ -1573,6 +1573,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             count = (
                 _leading_count(tokens)
                 or _recurring_activity(text, tokens)
+                or _habit(text, tokens)
                 or _activity_phrase(tokens, table)
             )
             if count is not None:
@@ -1879,6 +1880,43 @@ def _recurring_activity(text: str, tokens: list[str]) -> str | None:
     if _CHANGE_PATTERN.search(text):
         return None  # "Sessions per user per week increase from 2.1 to 3": a measure
     return " ".join(tokens[: head[0] + 1])
+
+
+_SCHEDULE = re.compile(
+    r"\b(?:(?:\d+|once|twice)(?: or more)? (?:times? )?(?:a |per |each |every )?"
+    r"(?:day|week|month|quarter|weekly|daily|monthly)|once (?:a|per|every) \w+|twice (?:a|per|every) \w+|"
+    r"every (?:day|week|month|quarter|sprint|change|release|morning|evening))\b"
+)
+
+
+def _habit(text: str, tokens: list[str]) -> str | None:
+    """'Work out 3 or more times weekly', 'Read one book every month', 'Use pre-commit on
+    every change': something we do on a schedule, stated with its verb first and no measure
+    of anyone else. The schedule counts the doing, not an effect."""
+    schedule = _SCHEDULE.search(text)
+    if schedule is None or len(tokens) < 3:
+        return None
+    # "at least 3 times per week": the number belongs to the schedule, not to a measure.
+    before = re.sub(
+        r"\b(?:at least|at most|more than|no less than|over|≥|>=)\s*$", "", text[: schedule.start()]
+    )
+    if _CHANGE_PATTERN.search(before + " " + text[schedule.end() :]):
+        return None
+    first = tokens[0]
+    if (
+        not first.isalpha()
+        or first in _NOT_A_VERB
+        or first in _STOP
+        or first.endswith(("ly", "ing", "s"))
+        or (_known_word(first) and first not in WORLD_VERBS)  # "use", "work": verbs first
+        or schedule.start() <= len(first) + 1  # "Breakeven every month": no doing named
+        or any(
+            w in METRIC_NOUNS or w in CUSTOMER_NOUNS
+            for w in _tokens(text[: schedule.start()] + " " + text[schedule.end() :])
+        )
+    ):
+        return None
+    return text[: schedule.end()]
 
 
 def _activity_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
