@@ -395,3 +395,17 @@ def test_named_things_to_build_and_work_on_our_own_artifacts(text: str, flagged:
 )  # fmt: skip
 def test_our_doing_on_a_schedule_is_a_count_of_activity(text: str, flagged: bool) -> None:
     assert ("OKR102" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Non-PDF files rejected with clear error", True),
+     ("PDFs with no extractable text detected early", True),
+     ("App canisters topped up automatically by the treasury keeper", True),
+     ("Knowledge graph with 100+ entity instances from real projects", True),
+     ("Runbooks for the top 5 alerts", True),
+     ("Pricing memo evangelised with all regions", False),
+     ("Users onboarded with a guided tour", False), ("Newsletter with 5000 subscribers", False)],
+)  # fmt: skip
+def test_designed_behaviours_and_numbers_that_only_specify_a_thing(text: str, flagged: bool) -> None:
+    assert ("OKR101" in codes(text)) is flagged

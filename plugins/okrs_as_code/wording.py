@@ -1583,7 +1583,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             elif tokens[:1] == ["new"] and not numbers:
                 # "New self-service help area": a thing to build, named as the result.
                 reading, phrase = "thing", " ".join(tokens[:4])
-            elif not _NUMBER.search(bare := _PARENTHESES.sub("", text)) and not (
+            elif not _NUMBER.search(bare := _specifying_numbers_removed(text)) and not (
                 _CHANGE_PATTERN.search(bare)
             ):
                 # "Large Scale Testbed (50k+ nodes)": a number in brackets specifies the thing.
@@ -1597,6 +1597,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
                     reading, phrase, verb_class = "verb", unknown, "delivery"
                 elif (behaves := _our_things_behave(tokens)) is not None:
                     reading, phrase = "state", behaves
+                elif (designed := _designed_behaviour(tokens, table)) is not None:
+                    reading, phrase = "state", designed
     elif binary is not None and not purpose:
         result["binary"] = binary
     elif base_class == "input":
@@ -1735,6 +1737,57 @@ def _ours(word: str) -> bool:
         or word in SYSTEM_NOUNS
         or _is_activity(word)
     ) and not (word in CUSTOMER_NOUNS or single in CUSTOMER_NOUNS)
+
+
+_SPECIFYING = re.compile(
+    # "(50k+ nodes)": brackets specify the thing; "with 100+ entity instances", "for the top
+    # 5 alerts": a number inside the thing's own phrase says which or how big it is.
+    r"\([^)]*\)|(?P<join>\b(?:with|for|of|from|covering)\s+)(?:the\s+)?(?:top\s+|first\s+)?"
+    r"\d+\+?\s+(?!%|percent)(?=[a-z])"
+)
+
+
+def _specifying_numbers_removed(text: str) -> str:
+    """The statement without numbers that only specify a named thing."""
+    return _SPECIFYING.sub(lambda m: m.group("join") or " ", text)
+
+
+# Words that say how a designed behaviour happens: "rejected with a clear error",
+# "handled via chunking", "detected early", "topped up automatically".
+_MANNER = _words(
+    "via with automatically early correctly gracefully safely consistently properly reliably "
+    "immediately instantly cleanly silently"
+)
+
+
+def _designed_behaviour(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """'Non-PDF files rejected with a clear error', 'PDFs over 50 pages handled via chunking':
+    things (not people) with a participle and the manner of it, a behaviour the team builds
+    into its product. Without a manner ('Claims published', 'Runs lost to failures') such a
+    headline names a count to watch, not a deliverable."""
+    for k, word in enumerate(tokens[1:8], start=1):
+        if word in _AUXILIARIES or word in ("that", "which", "who", "and", "or"):
+            return None
+        if not (word.endswith("ed") or word in IRREGULAR_PARTICIPLES or word in _CAUGHT):
+            continue
+        rest = tokens[k + 1 : k + 3]
+        if rest[:1] == ["up"]:
+            rest = tokens[k + 2 : k + 4]  # "topped up automatically"
+        manner = bool(rest) and rest[0] in _MANNER
+        if manner and rest[0] == "with":
+            # "rejected with a clear error"; not "evangelised with all regions" (company).
+            manner = len(rest) > 1 and rest[1] in _WITH_HOW
+        if not manner:
+            return None
+        subject = tokens[:k]
+        if _people(subject) or any(w in CUSTOMER_NOUNS or w in _PERSONS for w in subject):
+            return None
+        return " ".join(tokens[: k + 2])
+    return None
+
+
+_WITH_HOW = _words("a an clear meaningful helpful no zero proper useful friendly actionable")
+_CAUGHT = _words("caught built made kept run held sent shown drawn")
 
 
 def _our_things_behave(tokens: list[str]) -> str | None:
