@@ -427,3 +427,12 @@ def test_imperatives_next_to_those_shapes_still_read_as_work() -> None:
     assert "OKR101" in codes("Move writes to object storage")
     assert "OKR101" in codes("Audit logs for compliance (SOC 2 ready)")
     assert "OKR101" in codes("Iron out bugs in the sync engine")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Approved drafts that reach the platform",
+     "Deliver >= 2 high-impact enhancements (e.g. group import) with ≥80% positive client feedback."],
+)  # fmt: skip
+def test_what_the_things_then_do_or_a_measured_level_after_the_work_is_the_result(text: str) -> None:
+    assert not set(codes(text)) & {"OKR101", "OKR102"}

@@ -1243,14 +1243,23 @@ _CLAUSE_JOIN = re.compile(r"\b(?:that|which|who|and|with|\w+ed by)\b|[,;](?=\s)|
 
 _LEVEL_CLAUSE = re.compile(
     r"(?:[,;(]|\bwith|\band)\s*(?:a\s+|an\s+)?(?:>|≥|at least|over|above|min(?:imum)?)?\s*"
-    r"\d+(?:[.,]\d+)?\s?(?:%|/10|/5|\+)?\s+(?:average\s+|overall\s+)?([a-z-]+)"
+    r"\d+(?:[.,]\d+)?\s?(?:%|/10|/5|\+)?\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+[a-z])"
 )
 
 
 def _level_clause(text: str) -> bool:
     """A measured level after the work: 'run 2 surveys to get feedback, >80% satisfaction',
     'ship the course with a 4.5/5 rating'. The KR is judged on that level."""
-    return any(m.group(1) in METRIC_NOUNS for m in _LEVEL_CLAUSE.finditer(text) if m.start() > 0)
+    return any(
+        m.group(1) in METRIC_NOUNS or m.group(1) in _LEVEL_NOUNS
+        for m in _LEVEL_CLAUSE.finditer(text)
+        if m.start() > 0
+    )
+
+
+# What a level after the work may be of, besides the metric nouns: "with >=80% positive
+# client feedback".
+_LEVEL_NOUNS = _words("feedback rating ratings reviews")
 
 
 def _reach_clause(text: str) -> bool:
@@ -1676,6 +1685,20 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         if artifact is not None:
             # "Improve the PRD template": reworking one of our own things, with no measure.
             verb_class = "delivery"
+    if (
+        verb_index == 0
+        and verb is not None
+        and verb != verb_base
+        and _is_participle(verb)
+        and any(
+            w in WORLD_VERBS or w in _REPORTING
+            for k, w in enumerate(tokens[1:], start=1)
+            if tokens[k - 1] in _RELATIVE
+        )
+    ):
+        # "Approved drafts that reach the platform": a participle names which things; what
+        # they then do is the measure.
+        verb_class = base_class = "world"
     if (
         reading is None
         and verb_index == 0
