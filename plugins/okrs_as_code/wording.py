@@ -404,6 +404,8 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         and table[tokens[i + 2]][1] == tokens[i + 2]
     ):
         i += 2  # "Gino to record a video series": who does it, then the verb
+    if tokens[i + 1 : i + 2] and tokens[i + 1] in ("who", "whose"):
+        return None  # "Staff who feel the schedule is fair": people, then what they do
     if tokens[i : i + 2] in (["number", "of"], ["count", "of"], ["#", "of"], ["total", "number"]):
         return None  # a metric name: "number of posts published"
     if tokens[i : i + 2] in (["there", "is"], ["there", "are"], ["there", "will"]):
@@ -515,6 +517,12 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
             and (not leading_number or counted_passive)
             and tokens[j - 1] not in _STOP
         ):
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
+            if nxt in table and table[nxt][0] in ("change", "acquire") and table[nxt][1] == nxt:
+                # "All workflows delivered reduce user time by 30%": the participle only says
+                # which things; the verb after it is the statement's.
+                cls, base = table[nxt]
+                return j + 1, cls, base
             cls, base = table[word]  # a headline passive: "Billing support added for EMEA"
             return j, "passive-" + cls, base
     return None
@@ -1247,6 +1255,27 @@ _LEVEL_CLAUSE = re.compile(
 )
 
 
+_SHARE_OF_USE = re.compile(
+    r"\bfor\s+\d+(?:[.,]\d+)?\s?%\s+of\s+(?:the\s+|our\s+|all\s+)?(?:\w+\s+)?(\w+)"
+)
+
+
+def _measured_second_clause(text: str, table: dict[str, tuple[str, str]]) -> bool:
+    """The work is followed by the change it must make: 'Establish a baseline model and
+    surpass it by >10%', 'Implement P2P transfers for 40% of local transfers'. Judged on it."""
+    for match in re.finditer(r"\band\s+", text):
+        rest = _tokens(text[match.end() :])
+        found = table.get(rest[0]) if rest else None
+        if (
+            found
+            and found[0] in ("change", "acquire")
+            and _CHANGE_PATTERN.search(text[match.end() :])
+        ):
+            return True
+    share = _SHARE_OF_USE.search(text)
+    return share is not None and not _ours(share.group(1)) and share.group(1) not in WORK_ITEMS
+
+
 def _level_clause(text: str) -> bool:
     """A measured level after the work: 'run 2 surveys to get feedback, >80% satisfaction',
     'ship the course with a 4.5/5 rating'. The KR is judged on that level."""
@@ -1456,7 +1485,10 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     purpose = clause_match is not None and bool(_CHANGE_PATTERN.search(text[clause_match.end() :]))
     # "... that influences 50+ developers", "... and have 100 views": judged on its reach.
     # Both clauses state a number; most statements without one skip the search.
-    purpose = purpose or (bool(numbers) and (_reach_clause(text) or _level_clause(text)))
+    purpose = purpose or (
+        bool(numbers)
+        and (_reach_clause(text) or _level_clause(text) or _measured_second_clause(text, table))
+    )
     clause = _tokens(_main_clause(text))
     main = _main_verb(clause, table)
     verb_index, verb_class, verb_base = main if main is not None else (None, None, None)
@@ -1524,6 +1556,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         elif (
             outside_agent
             or (_people(subject) and not (by and agent))
+            or (_people(subject) and verb_base in ADD_LIKE)  # "Companies onboarded by ..."
             or (
                 _lemma_in(verb_base or "", WORLD_VERBS)
                 and base_class != "delivery"
@@ -1955,6 +1988,8 @@ def _input_metric(tokens: list[str], verb_index: int | None) -> str | None:
         if w not in INPUT_NOUNS:
             continue
         before, after = window[k - 1 : k], window[k + 1 : k + 2]
+        if after in (["who"], ["whose"]):
+            continue  # "Staff who feel the schedule is fair": people, then what they do
         if w in ("hours", "hour", "minutes"):
             # Hours are an input when someone puts them in; "resolution time of 12 hours" or
             # "hours to resolve" measure a result.
