@@ -453,3 +453,20 @@ def test_the_change_or_the_people_the_sentence_is_about_decide(text: str) -> Non
 def test_a_share_of_our_own_things_after_the_work_is_still_work() -> None:
     assert "OKR101" in codes("Implement caching for 80% of endpoints")
     assert "OKR108" in codes("Staff the support desk")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("**Data Persistence.** Successfully store and retrieve high scores via the backend API", "OKR101"),
+     ("Ten hours in analysis and development", "OKR108"), ("Convert engineering to autopilot", "OKR101"),
+     ("First enterprise conversation initiated", "OKR101")],
+)  # fmt: skip
+def test_adverbs_before_unknown_verbs_hours_put_in_and_object_dependent_convert(
+    text: str, code: str
+) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", ["Convert 5% of trials to paid", "Happy and healthy customers"])
+def test_converting_a_share_and_adjective_pairs_are_not_work(text: str) -> None:
+    assert not set(codes(text)) & {"OKR101", "OKR102"}

@@ -1918,6 +1918,8 @@ def _unknown_imperative(tokens: list[str], table: dict[str, tuple[str, str]]) ->
     before its object ('Nurture the Discord community', 'Iron out bugs in the sync engine',
     'Codify our engineering principles'). Only for statements with no measure at all: an
     imperative that names no level to reach describes the team's work."""
+    while tokens and tokens[0].endswith("ly") and tokens[0] not in table:
+        tokens = tokens[1:]  # "Successfully store and retrieve high scores"
     if len(tokens) < 3:
         return None
     first = tokens[0]
@@ -1934,6 +1936,17 @@ def _unknown_imperative(tokens: list[str], table: dict[str, tuple[str, str]]) ->
         return first
     if tokens[1] in ("and", "&") and table.get(tokens[2], ("",))[0] == "delivery":
         return f"{first} and {tokens[2]}"  # "Furnish and set up the workspace"
+    if (
+        tokens[1] in ("and", "&", "or")
+        and len(tokens) > 3
+        and tokens[2].isalpha()
+        and not _known_word(tokens[2])
+        and tokens[2] not in _STOP
+        and (tokens[3] in _OBJECT_START or tokens[3] not in _STOP)
+        and not first.endswith(_ADJECTIVE_ENDINGS)
+        and not tokens[2].endswith(_ADJECTIVE_ENDINGS)
+    ):
+        return f"{first} and {tokens[2]}"  # "Store and retrieve high scores via the API"
     second = tokens[1]
     if (
         not first.endswith(_ADJECTIVE_ENDINGS)
@@ -1994,7 +2007,7 @@ def _input_metric(tokens: list[str], verb_index: int | None) -> str | None:
             # Hours are an input when someone puts them in; "resolution time of 12 hours" or
             # "hours to resolve" measure a result.
             put_in = (after and after[0] in _PUT_IN) or (before and before[0] in _WORKERS)
-            of_activity = k <= 1 and after == ["of"] and start == 0
+            of_activity = k <= 1 and after in (["of"], ["in"], ["on"]) and start == 0
             if put_in or of_activity:
                 return " ".join(window[: k + 2])
             continue
