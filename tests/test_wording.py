@@ -470,3 +470,16 @@ def test_adverbs_before_unknown_verbs_hours_put_in_and_object_dependent_convert(
 @pytest.mark.parametrize("text", ["Convert 5% of trials to paid", "Happy and healthy customers"])
 def test_converting_a_share_and_adjective_pairs_are_not_work(text: str) -> None:
     assert not set(codes(text)) & {"OKR101", "OKR102"}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("3 loaders functional (Jira, Linear, Notion)", True),
+     ("Default CSV template loads automatically so new users can try scoring", True),
+     ("24-hour support for enterprise", True), ("Dark mode enabled", True),
+     ("Baseline Goal: 8500 ETH Interoperable TVL", False),
+     ("The page loads quickly for 95% of users", False),
+     ("None of the employees have left / people still working for us", False)],
+)  # fmt: skip
+def test_functional_states_designed_behaviours_and_hyphenated_numbers(text: str, flagged: bool) -> None:
+    assert ("OKR101" in codes(text)) is flagged

@@ -105,7 +105,8 @@ NUMBER_WORDS = {
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
 _NUMBER = re.compile(
-    r"(?<![\w.])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|mn|x|%|percent|pct|pp))?(?![\w])",
+    # "1-click", "24-hour": a number joined to a word by a hyphen describes, it does not count.
+    r"(?<![\w.])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|mn|x|%|percent|pct|pp))?(?![\w]|-[a-z])",
     re.IGNORECASE,
 )
 _CHANGE_PATTERN = re.compile(
@@ -995,7 +996,7 @@ _STATE = re.compile(
     r"generally\s+)?(?P<state>live|in place|in-place|available|ready|operational|"
     r"in production|production-ready|ga|generally available|certified|compliant|accredited|"
     r"approved|signed off|signed-off|up and running|interoperable|interops?|exists?|"
-    r"complete and published|to the finish line|no longer in limbo)\b"
+    r"complete and published|to the finish line|no longer in limbo|functional|enabled)\b"
 )
 _HAS_THING = re.compile(
     r"\b(?:has|have)\s+(?P<det>(?:a|an|the|its own|their own|our|own)\s+)?"
@@ -1057,7 +1058,8 @@ def _state_reading(
                 for k, w in enumerate(subject)
             )
             and _lookup(subject[0], _verb_table()) is None  # "Get X ready": a verb first
-            and not _amount_at(subject, 0)  # "8500 ETH interoperable TVL": an amount
+            # "8500 ETH interoperable TVL": an amount; "3 loaders functional": things counted.
+            and not (_amount_at(subject, 0) and not (len(subject) > 1 and subject[1].endswith("s")))
         ):
             phrase = clause[: match.end()].strip()
     become = next((k for k, w in enumerate(tokens) if w in ("become", "becomes")), None)
@@ -1846,7 +1848,8 @@ def _designed_behaviour(tokens: list[str], table: dict[str, tuple[str, str]]) ->
     for k, word in enumerate(tokens[1:8], start=1):
         if word in _AUXILIARIES or word in ("that", "which", "who", "and", "or"):
             return None
-        if not (word.endswith("ed") or word in IRREGULAR_PARTICIPLES or word in _CAUGHT):
+        present = word.endswith("s") and (word in WORLD_VERBS or word in _RUNS)
+        if not (word.endswith("ed") or word in IRREGULAR_PARTICIPLES or word in _CAUGHT or present):
             continue
         rest = tokens[k + 1 : k + 3]
         if rest[:1] == ["up"]:
@@ -1864,6 +1867,7 @@ def _designed_behaviour(tokens: list[str], table: dict[str, tuple[str, str]]) ->
     return None
 
 
+_RUNS = _words("loads runs works behaves updates syncs refreshes saves")
 _WITH_HOW = _words("a an clear meaningful helpful no zero proper useful friendly actionable")
 _CAUGHT = _words("caught built made kept run held sent shown drawn")
 
