@@ -483,3 +483,13 @@ def test_converting_a_share_and_adjective_pairs_are_not_work(text: str) -> None:
 )  # fmt: skip
 def test_functional_states_designed_behaviours_and_hyphenated_numbers(text: str, flagged: bool) -> None:
     assert ("OKR101" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Embed Figma analytics file and add export guide in figma/README.md", True),
+     ("Social Media Campaign (example: Ads, questions to get people to talk about us)", True),
+     ("Office Hours and AMA Attendance", False), ("Customer interviews", False)],
+)  # fmt: skip
+def test_bundled_work_and_named_activities_without_a_measure(text: str, flagged: bool) -> None:
+    assert ("OKR101" in codes(text)) is flagged

@@ -1664,6 +1664,10 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
                     reading, phrase = "state", behaves
                 elif (designed := _designed_behaviour(tokens, table)) is not None:
                     reading, phrase = "state", designed
+                elif (later := _later_work(tokens, table)) is not None:
+                    reading, phrase, verb_class = "verb", later, "delivery"
+                elif (campaign := _activity_noun_phrase(_tokens(bare), table)) is not None:
+                    reading, phrase = "thing", campaign
     elif binary is not None and not purpose:
         result["binary"] = binary
     elif base_class == "input":
@@ -1870,6 +1874,39 @@ def _designed_behaviour(tokens: list[str], table: dict[str, tuple[str, str]]) ->
 _RUNS = _words("loads runs works behaves updates syncs refreshes saves")
 _WITH_HOW = _words("a an clear meaningful helpful no zero proper useful friendly actionable")
 _CAUGHT = _words("caught built made kept run held sent shown drawn")
+
+
+def _later_work(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """'Embed the Figma file and add an export guide': a later part of the statement opens
+    with a delivery verb and its object, so the statement bundles work (no measure anywhere)."""
+    for k, word in enumerate(tokens[2:], start=2):
+        if tokens[k - 1] not in ("and", "&", ";", "then", "+"):
+            continue
+        found = table.get(word)
+        if (
+            found is not None
+            and found[0] == "delivery"
+            and word == found[1]
+            and k + 1 < len(tokens)
+            and tokens[k + 1] not in _STOP
+        ):
+            return " ".join(tokens[k : k + 3])
+    return None
+
+
+def _activity_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """'Social media campaign', 'Quarterly community challenge with prizes': a verbless
+    statement naming one of our activities, with no measure and no people counted."""
+    phrase = _noun_phrase(tokens, 0, table)
+    if not phrase or not _is_activity(phrase[-1]) or phrase[-1] in REACH_NOUNS:
+        return None
+    if any(w in CUSTOMER_NOUNS or w in METRIC_NOUNS or w in INPUT_NOUNS for w in phrase):
+        return None
+    if any(w in METRIC_NOUNS for w in tokens):
+        return None  # "Office hours and AMA attendance": a measure of who comes
+    if any(_is_comparative(w) for w in phrase):
+        return None
+    return " ".join(phrase)
 
 
 def _our_things_behave(tokens: list[str]) -> str | None:
