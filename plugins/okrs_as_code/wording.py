@@ -512,11 +512,20 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
             cls, base = table[word]
             if word != base:  # "completes", "increases": a verb in the third person
                 return j, cls, base
+        following = tokens[j + 1] if j + 1 < len(tokens) else ""
+        adjective = (
+            following.isalpha()
+            and following not in _STOP
+            and following not in _PREPOSITIONS
+            and not following.endswith("ly")
+            and (following not in table or following.endswith("s"))
+        )
         if (
             word in table
             and _is_participle(word)
             and (not leading_number or counted_passive)
             and tokens[j - 1] not in _STOP
+            and not adjective  # "Consecutive scheduled runs ...": a participle before its noun
         ):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
             if nxt in table and table[nxt][0] in ("change", "acquire") and table[nxt][1] == nxt:
@@ -857,6 +866,10 @@ def _measure_before(subject: list[str]) -> bool:
     return False
 
 
+_PREPOSITIONS = _words(
+    "and or but without within before after until across via along among between beyond "
+    "except inside outside since toward towards upon like unlike against despite"
+)
 _REPORTING = _words("shows proves confirms demonstrates succeeds succeed fails passes")
 _SUBJECT_END = _words(
     "is are was were be been has have had will can should must to for with by in on at from than or"
