@@ -497,5 +497,5 @@ def test_bundled_work_and_named_activities_without_a_measure(text: str, flagged:
 
 def test_a_participle_before_its_noun_is_an_adjective_not_a_headline_passive() -> None:
     assert not set(codes("Our goal is to have 60 fully translated locales.")) & {"OKR101", "OKR102"}
-    assert "OKR101" in codes("Enforce evidence-first outputs, no claim produced without a citation")
+    assert "OKR101" in codes("Enforce evidence-first outputs — no claim produced without a citation")
     assert "OKR101" in codes("Billing support added for EMEA")
