@@ -499,3 +499,17 @@ def test_a_participle_before_its_noun_is_an_adjective_not_a_headline_passive() -
     assert not set(codes("Our goal is to have 60 fully translated locales.")) & {"OKR101", "OKR102"}
     assert "OKR101" in codes("Enforce evidence-first outputs — no claim produced without a citation")
     assert "OKR101" in codes("Billing support added for EMEA")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Automatic alerts when context quality drops below threshold", True),
+     ("Claim-audit view comparing strategist_said vs you_found", True),
+     ("SSO + RBAC for multi-user access control", True),
+     ("Maintain a 1-click sharing flow (zero interstitial screens from upload to link)", True),
+     ("Agent execution occurs only inside a disposable Linux VM", True),
+     ("A steady flow of new contributors", False), ("Incidents occur only on weekends", False),
+     ("Maintain uptime at 99.9% (measured monthly)", False)],
+)  # fmt: skip
+def test_clauses_after_a_thing_and_constraints_built_in(text: str, flagged: bool) -> None:
+    assert ("OKR101" in codes(text)) is flagged

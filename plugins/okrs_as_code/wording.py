@@ -354,7 +354,10 @@ def _main_clause(text: str) -> str:
         or _LEADING_CONDITION.match(parts[0])
     ):
         parts = parts[1:]
-    return parts[0]
+    # "Automatic alerts when context quality drops": the when-clause says when, not what.
+    return (
+        re.split(r" when | whenever ", parts[0])[0] if not parts[0].startswith("when") else parts[0]
+    )
 
 
 _LEADING_DATE = re.compile(r"(?:by|in|until|before|after|during|from|on|at|end of)\b")
@@ -1231,6 +1234,17 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
     start = 0
     while start < len(tokens) and tokens[start] in _DETERMINERS:
         start += 1
+    # "Automatic alerts when context quality drops", "Claim-audit view comparing A vs B": the
+    # clause after the thing says when or what it shows, not what is measured.
+    cut = next(
+        (
+            k
+            for k, w in enumerate(tokens)
+            if k > start and (w in _CLAUSE_WORDS or w.endswith("ing"))
+        ),
+        len(tokens),
+    )
+    tokens = tokens[:cut]
     phrase = _noun_phrase(tokens, start, table)
     if not phrase:
         return None
@@ -1261,6 +1275,7 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
     return " ".join(tokens[: start + len(phrase) + (2 if after == ["for"] else 0)])
 
 
+_CLAUSE_WORDS = _words("when where whenever while so comparing showing")
 _CLAUSE_JOIN = re.compile(r"\b(?:that|which|who|and|with|\w+ed by)\b|[,;](?=\s)|&")
 
 
@@ -1531,8 +1546,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         verb_class = "passive-delivery"  # "Ownership is assigned to ...": work done, no resource
     base_class = verb_class.removeprefix("passive-") if verb_class else None
     passive = verb_class is not None and verb_class.startswith("passive-")
-    if base_class == "keep" and not numbers and not measurable:
-        kept = _head_noun(tokens, after)
+    if base_class == "keep" and not _NUMBER.search(_PARENTHESES.sub("", text)) and not measurable:
+        kept = _head_noun(_tokens(_PARENTHESES.sub("", text)), after)
         if kept is not None and (
             kept[1] in ARTIFACT_NOUNS or _singular(kept[1]) in DELIVERABLE_NOUNS
         ):
@@ -1869,9 +1884,15 @@ def _designed_behaviour(tokens: list[str], table: dict[str, tuple[str, str]]) ->
         if not (word.endswith("ed") or word in IRREGULAR_PARTICIPLES or word in _CAUGHT or present):
             continue
         rest = tokens[k + 1 : k + 3]
+        if present and not (rest[:1] in (["only"],) or (rest and rest[0] in _MANNER - {"with"})):
+            continue
         if rest[:1] == ["up"]:
             rest = tokens[k + 2 : k + 4]  # "topped up automatically"
-        manner = bool(rest) and rest[0] in _MANNER
+        manner = bool(rest) and (
+            rest[0] in _MANNER
+            # "Agent execution occurs only inside a disposable VM": a constraint built in.
+            or (rest[0] == "only" and len(rest) > 1 and rest[1] in _PREPOSITIONS | _STOP)
+        )
         if manner and rest[0] == "with":
             # "rejected with a clear error"; not "evangelised with all regions" (company).
             manner = len(rest) > 1 and rest[1] in _WITH_HOW
