@@ -356,7 +356,9 @@ def test_bold_subjects_people_counted_and_participles_as_adjectives_are_not_work
      ("100% of Acutians have a career growth checkin", True),
      ("100% of customers have a quarterly review", False)],
 )  # fmt: skip
-def test_a_share_of_our_own_people_or_units_having_our_thing_is_work(text: str, flagged: bool) -> None:
+def test_a_share_of_our_own_people_or_units_having_our_thing_is_work(
+    text: str, flagged: bool
+) -> None:
     assert ("OKR101" in codes(text)) is flagged
 
 
@@ -407,7 +409,9 @@ def test_our_doing_on_a_schedule_is_a_count_of_activity(text: str, flagged: bool
      ("Pricing memo evangelised with all regions", False),
      ("Users onboarded with a guided tour", False), ("Newsletter with 5000 subscribers", False)],
 )  # fmt: skip
-def test_designed_behaviours_and_numbers_that_only_specify_a_thing(text: str, flagged: bool) -> None:
+def test_designed_behaviours_and_numbers_that_only_specify_a_thing(
+    text: str, flagged: bool
+) -> None:
     assert ("OKR101" in codes(text)) is flagged
 
 
@@ -434,7 +438,9 @@ def test_imperatives_next_to_those_shapes_still_read_as_work() -> None:
     ["Approved drafts that reach the platform",
      "Deliver >= 2 high-impact enhancements (e.g. group import) with ≥80% positive client feedback."],
 )  # fmt: skip
-def test_what_the_things_then_do_or_a_measured_level_after_the_work_is_the_result(text: str) -> None:
+def test_what_the_things_then_do_or_a_measured_level_after_the_work_is_the_result(
+    text: str,
+) -> None:
     assert not set(codes(text)) & {"OKR101", "OKR102"}
 
 
@@ -481,7 +487,9 @@ def test_converting_a_share_and_adjective_pairs_are_not_work(text: str) -> None:
      ("The page loads quickly for 95% of users", False),
      ("None of the employees have left / people still working for us", False)],
 )  # fmt: skip
-def test_functional_states_designed_behaviours_and_hyphenated_numbers(text: str, flagged: bool) -> None:
+def test_functional_states_designed_behaviours_and_hyphenated_numbers(
+    text: str, flagged: bool
+) -> None:
     assert ("OKR101" in codes(text)) is flagged
 
 
@@ -497,7 +505,9 @@ def test_bundled_work_and_named_activities_without_a_measure(text: str, flagged:
 
 def test_a_participle_before_its_noun_is_an_adjective_not_a_headline_passive() -> None:
     assert not set(codes("Our goal is to have 60 fully translated locales.")) & {"OKR101", "OKR102"}
-    assert "OKR101" in codes("Enforce evidence-first outputs — no claim produced without a citation")
+    assert "OKR101" in codes(
+        "Enforce evidence-first outputs — no claim produced without a citation"
+    )
     assert "OKR101" in codes("Billing support added for EMEA")
 
 

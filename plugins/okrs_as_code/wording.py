@@ -39,7 +39,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .lexicon import (
-    SYSTEM_NOUNS,
     ACQUIRE_ONLY_WITH_A_NUMBER,
     ACQUIRE_VERBS,
     ACTIVITY_NOUNS,
@@ -64,6 +63,7 @@ from .lexicon import (
     PHRASAL_VERBS,
     REACH_NOUNS,
     STATE_WORDS,
+    SYSTEM_NOUNS,
     TEAM_NOUNS,
     WORK_ITEMS,
     WORLD_VERBS,
@@ -296,7 +296,7 @@ def normalise(text: str) -> str:
     text = text.replace("**", "").replace("__", "").replace("`", "")  # emphasis and code marks
     text = _words_to_digits(text)
     text = _LIST_MARKER.sub("", text.strip())  # "KR 1.2 - ", "3) ": a label, not the KR
-    text = re.sub(r"^(\d+)x\s", r"\1 ", text)  # "2x demos": a count, not a factor
+    text = _TIMES_PREFIX.sub(r"\1 ", text)  # "2x demos": a count, not a factor
     return " ".join(text.lower().split()).strip(" .;")
 
 
@@ -342,10 +342,18 @@ def _tokens(text: str) -> list[str]:
 _CLAUSE_END = re.compile(r"\([^)]*\)|, |; | where | which | whereas ")
 
 
+_TIMES_PREFIX = re.compile(r"^(\d+)x\s")
+_CLAUSE_SPLIT = re.compile(r", |; | where | which | whereas ")
+_WHEN_SPLIT = re.compile(r" when | whenever ")
+_LEADING_SHARE = re.compile(r"^\d+(?:[.,]\d+)?\s?% of ")
+_AND = re.compile(r"\band\s+")
+_BETWEEN = re.compile(r"\bbetween\s+\S+\s+and\s+")
+
+
 def _main_clause(text: str) -> str:
     """The statement without parentheticals and trailing clauses, where its main verb is."""
-    text = re.sub(r"\([^)]*\)", " ", text)
-    parts = re.split(r", |; | where | which | whereas ", text)
+    text = _PARENTHESES.sub(" ", text)
+    parts = _CLAUSE_SPLIT.split(text)
     # A lone leading adverb or date ("Subjectively, ...", "By week 10, ...") or a condition
     # ("Once we have statistics on community size, ...") is not the clause.
     while len(parts) > 1 and (
@@ -355,9 +363,7 @@ def _main_clause(text: str) -> str:
     ):
         parts = parts[1:]
     # "Automatic alerts when context quality drops": the when-clause says when, not what.
-    return (
-        re.split(r" when | whenever ", parts[0])[0] if not parts[0].startswith("when") else parts[0]
-    )
+    return _WHEN_SPLIT.split(parts[0])[0] if not parts[0].startswith("when") else parts[0]
 
 
 _LEADING_DATE = re.compile(r"(?:by|in|until|before|after|during|from|on|at|end of)\b")
@@ -1046,7 +1052,7 @@ def _state_reading(
     is a milestone (OKR103); anything else is a deliverable that exists once done (OKR101).
     """
     # "100% of employees have a plan": a share saying who has the deliverable, not a measure.
-    if _CHANGE_PATTERN.search(re.sub(r"^\d+(?:[.,]\d+)?\s?% of ", "", text)):
+    if _CHANGE_PATTERN.search(_LEADING_SHARE.sub("", text)):
         return None
     phrase: str | None = None
     clause = _main_clause(text)
@@ -1293,7 +1299,9 @@ _SHARE_OF_USE = re.compile(
 def _measured_second_clause(text: str, table: dict[str, tuple[str, str]]) -> bool:
     """The work is followed by the change it must make: 'Establish a baseline model and
     surpass it by >10%', 'Implement P2P transfers for 40% of local transfers'. Judged on it."""
-    for match in re.finditer(r"\band\s+", text):
+    if " and " not in text and " for " not in text:
+        return False
+    for match in _AND.finditer(text):
         rest = _tokens(text[match.end() :])
         found = table.get(rest[0]) if rest else None
         if (
@@ -1467,8 +1475,8 @@ def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
     'between X and Y') or a verb with its own object. 'Provisioned, monitored and documented'
     is one deliverable in three states; 'reduce time and cost by 20%' one target.
     """
-    clean = _DATE.sub(" ", re.sub(r"\([^)]*\)", " ", text))
-    clean = re.sub(r"\bbetween\s+\S+\s+and\s+", "between ", clean)
+    clean = _DATE.sub(" ", _PARENTHESES.sub(" ", text))
+    clean = _BETWEEN.sub("between ", clean)
     parts = [p for p in _COMPOUND_SPLIT.split(clean) if p.strip()]
     if len(parts) < 2:
         return None
@@ -2109,7 +2117,8 @@ def _recurring_activity(text: str, tokens: list[str]) -> str | None:
 
 _SCHEDULE = re.compile(
     r"\b(?:(?:\d+|once|twice)(?: or more)? (?:times? )?(?:a |per |each |every )?"
-    r"(?:day|week|month|quarter|weekly|daily|monthly)|once (?:a|per|every) \w+|twice (?:a|per|every) \w+|"
+    r"(?:day|week|month|quarter|weekly|daily|monthly)|"
+    r"once (?:a|per|every) \w+|twice (?:a|per|every) \w+|"
     r"every (?:day|week|month|quarter|sprint|change|release|morning|evening))\b"
 )
 
