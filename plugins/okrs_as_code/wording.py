@@ -290,13 +290,19 @@ def normalise(text: str) -> str:
         .replace("–", "-")
         .replace("—", "-")
     )
-    text = _MARKDOWN_LINK.sub(r"\1", text)  # "[Electron Forge](https://...)": the name only
-    # "**Enemy AI.** Implement 4 ghost behaviours": a bold label names the KR, then the KR.
-    text = _BOLD_LABEL.sub("", text)
-    text = text.replace("**", "").replace("__", "").replace("`", "")  # emphasis and code marks
+    # Each substitution runs only when its mark is there: most statements have none.
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(r"\1", text)  # "[Electron Forge](https://...)": the name
+    if "**" in text or "__" in text:
+        # "**Enemy AI.** Implement 4 ghost behaviours": a bold label names the KR.
+        text = _BOLD_LABEL.sub("", text)
+        text = text.replace("**", "").replace("__", "")  # emphasis marks
+    text = text.replace("`", "")  # code marks
     text = _words_to_digits(text)
-    text = _LIST_MARKER.sub("", text.strip())  # "KR 1.2 - ", "3) ": a label, not the KR
-    text = _TIMES_PREFIX.sub(r"\1 ", text)  # "2x demos": a count, not a factor
+    text = text.strip()
+    if text[:1].isdigit() or text[:2].lower() == "kr":
+        text = _LIST_MARKER.sub("", text)  # "KR 1.2 - ", "3) ": a label, not the KR
+        text = _TIMES_PREFIX.sub(r"\1 ", text)  # "2x demos": a count, not a factor
     return " ".join(text.lower().split()).strip(" .;")
 
 
