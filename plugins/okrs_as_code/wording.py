@@ -36,7 +36,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import (
     ACQUIRE_ONLY_WITH_A_NUMBER,
@@ -356,6 +356,14 @@ _AND = re.compile(r"\band\s+")
 _BETWEEN = re.compile(r"\bbetween\s+\S+\s+and\s+")
 
 
+@lru_cache(maxsize=16)
+def _changes(text: str) -> bool:
+    """Whether the text states a change of a measure. One analysis asks this of the same text
+    several times; the small cache answers the repeats (it never grows past 16 texts)."""
+    return bool(_CHANGE_PATTERN.search(text))
+
+
+@lru_cache(maxsize=16)
 def _main_clause(text: str) -> str:
     """The statement without parentheticals and trailing clauses, where its main verb is."""
     text = _PARENTHESES.sub(" ", text)
@@ -794,7 +802,7 @@ def _binary(
         )
         if head is not None and (head[1] in ARTIFACT_NOUNS or _is_activity(head[1])):
             return " ".join(tokens[verb_index : verb_index + 2 + head[0]])
-    has_change = bool(_CHANGE_PATTERN.search(text))
+    has_change = _changes(text)
     if verb_base in (
         "achieve",
         "obtain",
@@ -1058,7 +1066,7 @@ def _state_reading(
     is a milestone (OKR103); anything else is a deliverable that exists once done (OKR101).
     """
     # "100% of employees have a plan": a share saying who has the deliverable, not a measure.
-    if _CHANGE_PATTERN.search(_LEADING_SHARE.sub("", text)):
+    if _changes(_LEADING_SHARE.sub("", text) if text[:1].isdigit() else text):
         return None
     phrase: str | None = None
     clause = _main_clause(text)
@@ -1519,7 +1527,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         table = {**table, **{v.split()[0]: ("delivery", v.split()[0]) for v in extra_output_verbs}}
     tokens = _tokens(text)
     numbers = tuple(m.group(0) for m in _NUMBER.finditer(text))
-    measurable = bool(_CHANGE_PATTERN.search(text))
+    measurable = _changes(text)
     outside = OUTSIDE_CONTROL.search(text)
     if outside is not None and re.search(rf"\b(?:our|my|we) {re.escape(outside.group(1))}", text):
         outside = None
@@ -2116,7 +2124,7 @@ def _recurring_activity(text: str, tokens: list[str]) -> str | None:
     head = _head_noun(tokens, 0)
     if head is None or not _is_activity(head[1]) or not _FREQUENCY.search(text):
         return None
-    if _CHANGE_PATTERN.search(text):
+    if _changes(text):
         return None  # "Sessions per user per week increase from 2.1 to 3": a measure
     return " ".join(tokens[: head[0] + 1])
 
