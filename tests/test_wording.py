@@ -523,3 +523,13 @@ def test_a_participle_before_its_noun_is_an_adjective_not_a_headline_passive() -
 )  # fmt: skip
 def test_clauses_after_a_thing_and_constraints_built_in(text: str, flagged: bool) -> None:
     assert ("OKR101" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Make MeiliSearch more human", True), ("Make it easier to produce TODO group guides", True),
+     ("Make checkout conversion higher", False), ("Make customers happier", False),
+     ("Make the app 2x faster", False)],
+)  # fmt: skip
+def test_making_our_product_better_without_a_measure_is_work(text: str, flagged: bool) -> None:
+    assert ("OKR101" in codes(text)) is flagged

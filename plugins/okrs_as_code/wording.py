@@ -1557,7 +1557,14 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     if verb_base in CHANGE_ONLY_WITH_A_MEASURE and verb_class == "change" and not numbers:
         verb_class = "delivery"  # "move writes to object storage": moving a thing is work
     if verb_base == "make" and any(_is_comparative(w) for w in tokens[after : after + 5]):
-        verb_class = "change"  # "Make onboarding easier for newcomers": a vague change
+        # "Make checkout conversion higher": a measure pushed, a (vague) change. "Make
+        # MeiliSearch more human", "Make it easier to produce guides": reworking our own
+        # product or process, with no measure, is work.
+        made = tokens[after : after + 3]
+        measure_made = any(
+            w in METRIC_NOUNS or w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in made
+        )
+        verb_class = "change" if measure_made or numbers else "delivery"
     if verb_base in CHANGE_WITH_A_LEVEL and _LEVEL.search(text):
         verb_class = "change"  # "fill stands to 88%": a level of the world
     if verb_base in ACQUIRE_ONLY_WITH_A_NUMBER and verb_class == "acquire" and not numbers:
