@@ -19,7 +19,7 @@ NEGATIVE = {"outcome", "kpi", "outside_control", "too_far"}
 # measured once with bench/accuracy.py before it was studied (P 0.948, R 0.664); it joined
 # these tests after that figure was recorded and its misses were studied for mechanisms.
 REAL = DATA / "kr_real.tsv"
-STUDIED_SPLITS = {"dev", "blind", "dev2"}
+STUDIED_SPLITS = {"dev", "blind", "dev2", "blind2"}
 KNOWN_FALSE_POSITIVES = DATA / "kr_known_false_positives.tsv"
 # Output-shaped real statements the linter does not flag, each with the reason.
 KNOWN_MISSES = DATA / "kr_known_misses.tsv"
@@ -39,11 +39,16 @@ DEV_PRECISION = 0.98
 DEV_RECALL = 0.98
 # dev2: 137 statements from 14 sources nobody here had read, collected in the second round
 # (owners n-z) and tuned on; its first figure, before any change for it, was P 0.913 R 0.778.
-DEV2_PRECISION = 0.94
+DEV2_PRECISION = 0.95
 DEV2_RECALL = 0.86
-# The whole real corpus (every split) after the studied splits were studied.
-REAL_PRECISION = 0.98
-REAL_RECALL = 0.92
+# blind2: 289 statements from 22 sources (owners a-m), collected and labelled by two people who
+# never saw the linter and merged unread. Measured once before it was read (commit 5626c2b):
+# P 0.855 R 0.650, short of the 0.95 / 0.90. Then studied; these are the figures after.
+BLIND2_PRECISION = 0.94
+BLIND2_RECALL = 0.87
+# The whole real corpus (every split) after all four splits were studied.
+REAL_PRECISION = 0.965
+REAL_RECALL = 0.91
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -126,6 +131,13 @@ def test_output_detection_on_real_teams_krs_dev2_split() -> None:
     assert len(rows) >= 100
     precision, recall, wrong = _precision_recall(rows)
     assert precision >= DEV2_PRECISION and recall >= DEV2_RECALL, (precision, recall, wrong)
+
+
+def test_output_detection_on_real_teams_krs_blind2_split_after_study() -> None:
+    rows = [r for r in _rows(REAL) if r["split"] == "blind2"]
+    assert len(rows) >= 250
+    precision, recall, wrong = _precision_recall(rows)
+    assert precision >= BLIND2_PRECISION and recall >= BLIND2_RECALL, (precision, recall, wrong)
 
 
 def test_output_detection_on_the_whole_real_teams_corpus() -> None:
