@@ -1156,7 +1156,7 @@ def _state_reading(
             bare = owns.group("det") is None
             if bare and "and" in thing:
                 thing = thing[: thing.index("and")]  # "have dashboards and alerts": the first
-            head = _singular(thing[-1]) if thing else ""
+            single = _singular(thing[-1]) if thing else ""
             people = any(w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in subject)
             if thing and (
                 (not bare and (thing[-1] in DELIVERABLE_NOUNS or thing[-1] in ARTIFACT_NOUNS))
@@ -1164,8 +1164,8 @@ def _state_reading(
                 or (not bare and _is_activity(thing[-1]) and not people)
                 or (
                     bare
-                    and thing[-1] != head
-                    and (head in DELIVERABLE_NOUNS or head in ARTIFACT_NOUNS)
+                    and thing[-1] != single
+                    and (single in DELIVERABLE_NOUNS or single in ARTIFACT_NOUNS)
                     and not _people(subject)
                     and not any(
                         w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS for w in subject
