@@ -40,7 +40,7 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def _drop_reason(label: str, text: str, source: str, seen: set[str]) -> str | None:
+def _drop_reason(label: str, text: str, source: str, seen: set[str], used: set[str]) -> str | None:
     if label not in LABELS:
         return "label"
     if not text:
@@ -53,6 +53,8 @@ def _drop_reason(label: str, text: str, source: str, seen: set[str]) -> str | No
         return "site dropped"
     if _key(text) in seen:
         return "already in a corpus"
+    if source in used:
+        return "source already used"
     return None
 
 
@@ -61,6 +63,7 @@ def main(argv: list[str]) -> int:
     seen: set[str] = set()
     for name in ("kr_real.tsv", "kr_corpus.tsv", "kr_blind.tsv", "seed_examples.tsv"):
         seen |= {_key(r["text"]) for r in _read(DATA / name)}
+    used = {r["source"] for r in _read(DATA / "kr_real.tsv")}
     rows: list[list[str]] = []
     dropped: Counter[str] = Counter()
     for path in paths:
@@ -68,7 +71,7 @@ def main(argv: list[str]) -> int:
             text = " ".join((row.get("text") or "").split())
             source = (row.get("source") or "").strip()
             label = (row.get("label") or "").strip()
-            reason = _drop_reason(label, text, source, seen)
+            reason = _drop_reason(label, text, source, seen, used)
             if reason is not None:
                 dropped[reason] += 1
                 continue
