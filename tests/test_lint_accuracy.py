@@ -46,7 +46,7 @@ DEV2_RECALL = 0.86
 # P 0.855 R 0.650, short of the 0.95 / 0.90. Then studied; these are the figures after.
 BLIND2_PRECISION = 0.94
 BLIND2_RECALL = 0.87
-# The whole real corpus (every split) after all four splits were studied.
+# The studied real corpus (dev, blind, dev2, blind2) after all four were studied.
 REAL_PRECISION = 0.965
 REAL_RECALL = 0.91
 
@@ -140,8 +140,21 @@ def test_output_detection_on_real_teams_krs_blind2_split_after_study() -> None:
     assert precision >= BLIND2_PRECISION and recall >= BLIND2_RECALL, (precision, recall, wrong)
 
 
+# blind3: 129 statements from 9 sources (owners n-z), collected after the blind2 study with the
+# linter frozen, merged unread and measured once (commit after 2c56626): P 0.905 R 0.559.
+BLIND3_PRECISION = 0.90
+BLIND3_RECALL = 0.55
+
+
+def test_output_detection_on_real_teams_krs_blind3_split_as_measured() -> None:
+    rows = [r for r in _rows(REAL) if r["split"] == "blind3"]
+    assert len(rows) >= 100
+    precision, recall, wrong = _precision_recall(rows)
+    assert precision >= BLIND3_PRECISION and recall >= BLIND3_RECALL, (precision, recall, wrong)
+
+
 def test_output_detection_on_the_whole_real_teams_corpus() -> None:
-    rows = _rows(REAL)
+    rows = [r for r in _rows(REAL) if r["split"] in STUDIED_SPLITS]
     assert len(rows) >= 400
     precision, recall, wrong = _precision_recall(rows)
     # Reached after studying the blind split (bench/accuracy.py --split all prints the
