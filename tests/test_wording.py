@@ -533,3 +533,13 @@ def test_clauses_after_a_thing_and_constraints_built_in(text: str, flagged: bool
 )  # fmt: skip
 def test_making_our_product_better_without_a_measure_is_work(text: str, flagged: bool) -> None:
     assert ("OKR101" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("CCC3 officially launched by July 16", True),
+     ("TestFlight build #1 approved by 2026-05-15", True), ("Launch v2 by March 2027", True),
+     ("Docs translated by 3 volunteers", False), ("Proposals submitted by the community double", False)],
+)  # fmt: skip
+def test_dates_say_when_not_how_much_nor_who(text: str, flagged: bool) -> None:
+    assert bool(set(codes(text)) & {"OKR101", "OKR103"}) is flagged

@@ -1475,6 +1475,7 @@ _COMPOUND_SPLIT = re.compile(r"\s*(?:;|,? and also|,? and|,? plus|&|\+|,)\s+")
 _TARGET_NUMBER = re.compile(r"(?<![\w.-])[$€£¥]?\d[\d.,]*(?![\d.,]*-\w)")
 # Dates are when, not how much: "by week 8", "end of Q1", "in 2027", "by 31 March".
 _DATE = re.compile(
+    r"\b(?:19|20)\d\d-\d\d-\d\d\b|"
     r"\b(?:week|wk|day|month|sprint|q|h|fy)\s?\d+\b|\b(?:19|20)\d\d\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s\d{1,2}(?:st|nd|rd|th)?\b"
@@ -1526,7 +1527,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         # Multi-word extra verbs ("roll out") are matched as their first word.
         table = {**table, **{v.split()[0]: ("delivery", v.split()[0]) for v in extra_output_verbs}}
     tokens = _tokens(text)
-    numbers = tuple(m.group(0) for m in _NUMBER.finditer(text))
+    # Dates say when, not how much: "launched by July 16", "approved by 2026-05-15".
+    numbers = tuple(m.group(0) for m in _NUMBER.finditer(_DATE.sub(" ", text)))
     measurable = _changes(text)
     outside = OUTSIDE_CONTROL.search(text)
     if outside is not None and re.search(rf"\b(?:our|my|we) {re.escape(outside.group(1))}", text):
@@ -1589,8 +1591,17 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         subject = tokens[:verb_index]
         by = tokens[verb_index + 1 : verb_index + 2] == ["by"]
         agent = tokens[verb_index + 2 : verb_index + 6]
-        outside_agent = by and any(
-            w[:1].isdigit() or w in CUSTOMER_NOUNS or w == "%" for w in agent
+        dated = bool(_DATE.match(" ".join(agent))) or agent[:1] in (
+            ["end"],
+            ["q1"],
+            ["q2"],
+            ["q3"],
+            ["q4"],
+        )
+        outside_agent = (
+            by
+            and not dated  # "launched by July 16": when, not who
+            and any(w[:1].isdigit() or w in CUSTOMER_NOUNS or w == "%" for w in agent)
         )
         start = _count_start(subject)
         if start is not None:
