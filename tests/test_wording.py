@@ -543,3 +543,12 @@ def test_making_our_product_better_without_a_measure_is_work(text: str, flagged:
 )  # fmt: skip
 def test_dates_say_when_not_how_much_nor_who(text: str, flagged: bool) -> None:
     assert bool(set(codes(text)) & {"OKR101", "OKR103"}) is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Boost + Verified Breeder V1 shipped with QR payment flow",
+     "10+ brand kits and video style presets ready-to-use"],
+)  # fmt: skip
+def test_names_joined_by_plus_and_counted_things_made_ready(text: str) -> None:
+    assert "OKR101" in codes(text)

@@ -297,7 +297,7 @@ def normalise(text: str) -> str:
         # "**Enemy AI.** Implement 4 ghost behaviours": a bold label names the KR.
         text = _BOLD_LABEL.sub("", text)
         text = text.replace("**", "").replace("__", "")  # emphasis marks
-    text = text.replace("`", "")  # code marks
+    text = text.replace("`", "").replace(" + ", " plus ")  # code marks; "A + B" joins names
     text = _words_to_digits(text)
     text = text.strip()
     if text[:1].isdigit() or text[:2].lower() == "kr":
@@ -428,6 +428,10 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         and table[tokens[i + 2]][1] == tokens[i + 2]
     ):
         i += 2  # "Gino to record a video series": who does it, then the verb
+    if tokens[i + 1 : i + 2] == ["plus"]:
+        # "Boost + Verified Breeder V1 shipped": names joined by '+', then the verb.
+        found = _main_verb(tokens[i + 2 :], table)
+        return None if found is None else (found[0] + i + 2, found[1], found[2])
     if tokens[i + 1 : i + 2] and tokens[i + 1] in ("who", "whose"):
         return None  # "Staff who feel the schedule is fair": people, then what they do
     if tokens[i : i + 2] in (["number", "of"], ["count", "of"], ["#", "of"], ["total", "number"]):
@@ -1095,7 +1099,10 @@ def _state_reading(
             )
             and _lookup(subject[0], _verb_table()) is None  # "Get X ready": a verb first
             # "8500 ETH interoperable TVL": an amount; "3 loaders functional": things counted.
-            and not (_amount_at(subject, 0) and not (len(subject) > 1 and subject[1].endswith("s")))
+            and not (
+                _amount_at(subject, 0)
+                and not any(w.endswith("s") and w.isalpha() for w in subject[1:4])
+            )
         ):
             phrase = clause[: match.end()].strip()
     become = next((k for k, w in enumerate(tokens) if w in ("become", "becomes")), None)
