@@ -141,7 +141,9 @@ def test_output_detection_on_real_teams_krs_blind2_split_after_study() -> None:
 
 
 # blind3: 129 statements from 9 sources (owners n-z), collected after the blind2 study with the
-# linter frozen, merged unread and measured once (commit after 2c56626): P 0.905 R 0.559.
+# linter frozen, merged unread and measured once (commit 001ce54): P 0.905 R 0.559. Studied only
+# briefly since (dates, names joined by '+'); its misses are not yet listed, so it stays out of
+# STUDIED_SPLITS and the floor is the figure as measured.
 BLIND3_PRECISION = 0.90
 BLIND3_RECALL = 0.55
 
