@@ -1051,6 +1051,7 @@ _HAVE_IT_DONE = re.compile(
     r"(?=\s*$|\s*[.,;:]|\s+(?:to|for|in|into|on|at|that|which|before|until|out|up)\b|"
     r"\s+by\s+(?:the end|end|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q\d|\d))"
 )
+_LEADING_QUANTIFIER = re.compile(r"^(?:\d+(?:[.,]\d+)?\s?%|all|every|each)\s+(?:of\s+)?")
 _GROUPS = _words("community board council customer user member team audience public market")
 _MILESTONE_VERBS = _words("reach achieve attain")  # "A+ SSL rating is reached": yes or no
 _MILESTONE_WORDS = _words("compliant certified approved accredited")
@@ -1183,7 +1184,7 @@ def _state_reading(
     done = _HAVE_IT_DONE.search(clause) if phrase is None else None
     # "100% of protocol upgrades have a summary posted": the share says for which of our
     # things; it is not a measure. People as the subject ("all users have MFA enabled") are.
-    whole = re.sub(r"^(?:\d+(?:[.,]\d+)?\s?%|all|every|each)\s+(?:of\s+)?", "", clause)
+    whole = _LEADING_QUANTIFIER.sub("", clause) if done is not None else clause
     if done is not None and _people(_tokens(clause[: done.start()])):
         done = None
     if done is not None and not _NUMBER.search(_DATE.sub("", whole)):
@@ -1497,8 +1498,11 @@ def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
     'between X and Y') or a verb with its own object. 'Provisioned, monitored and documented'
     is one deliverable in three states; 'reduce time and cost by 20%' one target.
     """
-    clean = _DATE.sub(" ", _PARENTHESES.sub(" ", text))
-    clean = _BETWEEN.sub("between ", clean)
+    clean = _PARENTHESES.sub(" ", text) if "(" in text else text
+    if any(c.isdigit() for c in clean):
+        clean = _DATE.sub(" ", clean)
+    if "between" in clean:
+        clean = _BETWEEN.sub("between ", clean)
     parts = [p for p in _COMPOUND_SPLIT.split(clean) if p.strip()]
     if len(parts) < 2:
         return None
@@ -1535,7 +1539,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         table = {**table, **{v.split()[0]: ("delivery", v.split()[0]) for v in extra_output_verbs}}
     tokens = _tokens(text)
     # Dates say when, not how much: "launched by July 16", "approved by 2026-05-15".
-    numbers = tuple(m.group(0) for m in _NUMBER.finditer(_DATE.sub(" ", text)))
+    has_digit = any(c.isdigit() for c in text)
+    numbers = tuple(m.group(0) for m in _NUMBER.finditer(_DATE.sub(" ", text))) if has_digit else ()
     measurable = _changes(text)
     outside = OUTSIDE_CONTROL.search(text)
     if outside is not None and re.search(rf"\b(?:our|my|we) {re.escape(outside.group(1))}", text):
