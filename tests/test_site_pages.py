@@ -335,6 +335,10 @@ def test_review_page_lists_every_rule_with_its_explanation(example_site: Site) -
     for code in ("okr101", "okr104", "okr203", "okr301"):
         assert f'<h2 id="{code}">' in html
     assert "How to fix:" in html
+    # The explanation renders its code marks, as the fix text does: no stray backticks.
+    why = html.split('<h2 id="okr101">', 1)[1].split("How to fix:", 1)[0]
+    assert "<code>progress</code>" in why
+    assert "`" not in why
 
 
 def test_glossary_has_an_entry_per_term_and_tooltips_everywhere(example_site: Site) -> None:

@@ -332,7 +332,8 @@ class Contexts:
                     name=doc.name if doc else (found[0].diagnostic.name if found else ""),
                     summary=doc.summary if doc else "",
                     severity=doc.severity.value if doc else "warning",
-                    why=doc.why if doc else "",
+                    # Rule docs write code as `progress`; render it as the fix text is.
+                    why=self.markdown.inline(doc.why) if doc and doc.why else Markup(""),
                     example=doc.example if doc else "",
                     better=doc.better if doc else "",
                     fix=self.markdown.inline(doc.fix) if doc and doc.fix else Markup(""),

@@ -262,7 +262,7 @@ class RuleView:
     name: str
     summary: str
     severity: str
-    why: str
+    why: Markup
     example: str
     better: str
     fix: Markup
