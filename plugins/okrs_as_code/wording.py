@@ -92,7 +92,10 @@ PURPOSE_CLAUSE = re.compile(
     r"\b(so that|such that|resulting in|which (?:will )?(?:\w+s)|to be able to|"
     r"that (?:will )?(?!it\b|they\b|we\b|this\b)\w+s\b|"
     r"in order to|leading to|and (?:achieve|reach|hit|attain|get|exceed)|"
-    r"to (?:increase|raise|grow|improve|boost|lift|cut|reduce|decrease|lower|drop|move))\b"
+    r"to (?:increase|raise|grow|improve|boost|lift|cut|reduce|decrease|lower|drop|move)|"
+    # ", reducing error-related inquiries by 50%": a participle clause stating the change.
+    r"(?<=, )(?:thereby )?(?:reducing|increasing|raising|growing|improving|boosting|lifting|"
+    r"cutting|decreasing|lowering|achieving|reaching|driving|doubling|halving))\b"
 )
 
 NUMBER_WORDS = {
@@ -748,6 +751,7 @@ _STATE_PHRASE = re.compile(
 )
 
 
+_CAN = ("can ", "could ", "are able to", "is able to", "will be able to")
 _GO_LIVE = re.compile(r"\b(go|goes|going|went|be|is|are) live\b|\bgo-live\b")
 
 
@@ -852,8 +856,11 @@ def _binary(
 
 
 _ATTAIN = frozenset(
-    "achieve obtain pass receive secure complete finish attain grant award earn get".split()
+    "achieve obtain pass receive secure complete finish attain grant award earn get sign".split()
 )
+# Agreements: one signed is a yes/no event ("Broker partnership signed"); a count of them
+# signed ("10 partnerships signed") is read from its number instead.
+_AGREEMENTS = _words("partnership agreement contract mou memorandum")
 # Words a number follows when it names a standard or a level, not an amount ("ISO 27001").
 _STANDARD_PREFIX = _words("iso soc type pci level tier nist wcag v version stage phase")
 
@@ -878,7 +885,7 @@ def _milestone_attained(
     if tokens[verb_index] == verb_base or _measure_before(tokens[:verb_index]):
         return None  # "Audits pass": a present tense reads as a rate, not one event
     subject = [w.strip("-") for w in tokens[max(0, verb_index - 4) : verb_index]]
-    if any(w in MILESTONE_NOUNS or w in _CERTIFICATES for w in subject):
+    if any(w in MILESTONE_NOUNS or w in _CERTIFICATES or w in _AGREEMENTS for w in subject):
         return " ".join(tokens[max(0, verb_index - 3) : verb_index + 1])
     return None
 
@@ -1280,6 +1287,8 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
         phrase = phrase[:-1]  # "Kubernetes operator v1.0": the version names the thing
     head = phrase[-1]
     after = tokens[start + len(phrase) : start + len(phrase) + 1]
+    if len(phrase) > 1 and head in _COVER and after == ["to"]:
+        return None  # "Each community links to the docs": a verb of our things, not a noun
     if head == "support" and after != ["for"]:
         return None  # "customer support" is a team or a measure; "support for X" a feature
     if head not in DELIVERABLE_NOUNS and _singular(head) not in DELIVERABLE_NOUNS:
@@ -1587,6 +1596,16 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         verb_class = "delivery"  # "close 100 stale issues": our queue, not deals won
     if verb_class == "passive-input" and not numbers:
         verb_class = "passive-delivery"  # "Ownership is assigned to ...": work done, no resource
+    if (
+        verb_index
+        and verb is not None
+        and verb.endswith("ing")
+        and (
+            tokens[verb_index - 1] in CUSTOMER_NOUNS
+            or _singular(tokens[verb_index - 1]) in CUSTOMER_NOUNS
+        )
+    ):
+        verb_class = "world"  # "Distinct organizers posting per month": what people do
     base_class = verb_class.removeprefix("passive-") if verb_class else None
     passive = verb_class is not None and verb_class.startswith("passive-")
     if base_class == "keep" and not _NUMBER.search(_PARENTHESES.sub("", text)) and not measurable:
@@ -1677,6 +1696,12 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     if base_class not in ("world", "keep", "change", "input") and not purpose:
         state = _state_reading(text, tokens, verb_index, verb_class, verb_base)
     binary = _binary(text, tokens, verb_index, verb_class, verb_base)
+    if binary is not None and binary.startswith(_CAN) and state is None:
+        # "Facto is able to generate a spec": a capability of the product is a feature
+        # delivered (OKR101), not a yes/no milestone.
+        start = text.find(binary)
+        who = text[:start].strip() if start > 0 else ""
+        reading, phrase, binary = "capability", f"{who} {binary}".strip(), None
     if verb_base in PHRASAL_VERBS and PHRASAL_VERBS[verb_base] == "binary":
         object_head = _head_noun(tokens, after)
         stop = object_head[0] + 1 if object_head else after
@@ -1698,7 +1723,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
     attained = None if purpose else _milestone_attained(tokens, verb_index, verb_base)
     if attained is not None and "count" not in result:
         result["binary"] = attained
-    elif "count" in result or base_class == "world" or reading == "state":
+    elif "count" in result or base_class == "world" or reading in ("state", "capability"):
         pass  # already read: a count of our work, what the world does, or a state
     elif base_class == "keep":
         result["kpi"] = True
@@ -1744,6 +1769,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
                     reading, phrase = "state", behaves
                 elif (designed := _designed_behaviour(tokens, table)) is not None:
                     reading, phrase = "state", designed
+                elif (done := _unknown_participle(tokens, table)) is not None:
+                    reading, phrase = "state", done
                 elif (later := _later_work(tokens, table)) is not None:
                     reading, phrase, verb_class = "verb", later, "delivery"
                 elif (campaign := _activity_noun_phrase(_tokens(bare), table)) is not None:
@@ -1839,7 +1866,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         text=statement,
         verb=verb,
         verb_base=verb_base,
-        verb_class="delivery" if reading in ("state", "thing") else verb_class,
+        verb_class="delivery" if reading in ("state", "thing", "capability") else verb_class,
         count=result.get("count"),  # type: ignore[arg-type]
         output_metric=result.get("output_metric"),  # type: ignore[arg-type]
         binary=result.get("binary"),  # type: ignore[arg-type]
@@ -1960,6 +1987,25 @@ def _designed_behaviour(tokens: list[str], table: dict[str, tuple[str, str]]) ->
 _RUNS = _words("loads runs works behaves updates syncs refreshes saves")
 _WITH_HOW = _words("a an clear meaningful helpful no zero proper useful friendly actionable")
 _CAUGHT = _words("caught built made kept run held sent shown drawn")
+
+
+def _unknown_participle(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
+    """'Catalog fully merchandised', 'Synth export normalised to target loudness': one of our
+    own things, then a participle no lexicon lists. With no measure anywhere, the headline
+    says what was done to the thing: a deliverable stated as done."""
+    for k, word in enumerate(tokens[1:6], start=1):
+        if word in _STOP or word in _RELATIVE or word in _AUXILIARIES:
+            return None
+        if not word.endswith("ed") or len(word) < 5 or word in table or _known_word(word):
+            continue
+        before = k - 1
+        while before > 0 and tokens[before].endswith("ly"):
+            before -= 1  # "fully", "automatically"
+        subject = tokens[: before + 1]
+        if not _ours(subject[-1]) or _people(subject):
+            return None
+        return " ".join(tokens[: k + 1])
+    return None
 
 
 def _later_work(tokens: list[str], table: dict[str, tuple[str, str]]) -> str | None:
