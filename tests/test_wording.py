@@ -586,3 +586,28 @@ def test_a_capability_of_the_product_reads_as_a_feature_delivered() -> None:
     message = next(d.message for d in found if d.code == "OKR101")
     assert message.startswith("Reads as a feature delivered: 'Facto is able to generate")
     assert "OKR101" not in codes("Translators can find their copy")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Office lease signed", "OKR103"), ("Trademark registered in the EU", "OKR103"),
+     ("Listed on the Apple App Store", "OKR103"), ("SOC 2 Type II report issued", "OKR103"),
+     ("Vendor selected for payroll", "OKR103"), ("10 partnerships signed", None),
+     ("3 customers signed", None), ("Funds secured to finance the Foundation", None),
+     ("Confirmed discoveries with verified (certified) citations", None)],
+)  # fmt: skip
+def test_a_one_off_event_stated_as_done_is_a_yes_no_milestone(text: str, code: str | None) -> None:
+    found = set(codes(text)) & {"OKR101", "OKR102", "OKR103", "OKR108"}
+    assert found == ({code} if code else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("Orbit app day to day integration", "'Orbit app day to day integration'"),
+     ("Docs and tutorials for the CLI", "'Docs and tutorials for the CLI'")],
+)  # fmt: skip
+def test_compounds_and_joined_names_make_one_thing_quoted_as_written(
+    text: str, phrase: str
+) -> None:
+    messages = [d.message for d in lint_statement(text, LintConfig()) if d.code == "OKR101"]
+    assert len(messages) == 1 and phrase in messages[0]

@@ -83,7 +83,10 @@ def statement_findings(w: Wording) -> list[tuple[str, dict[str, object]]]:
 def _original(text: str, phrase: str) -> str:
     """`phrase` as the statement writes it (case and spelling), when it can be found."""
     # Number words became digits in the analysis, so the phrase is not always in the text.
-    match = re.search(re.escape(phrase).replace(r"\ ", r"\s+"), text, re.IGNORECASE)
+    # Compounds were joined with a hyphen ("day to day" -> "day-to-day"), so a hyphen in the
+    # phrase may stand for a space in the text.
+    pattern = re.escape(phrase).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]+")
+    match = re.search(pattern, text, re.IGNORECASE)
     return phrase if match is None else match.group(0)
 
 

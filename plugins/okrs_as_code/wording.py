@@ -59,6 +59,7 @@ from .lexicon import (
     METRIC_NOUNS,
     MILESTONE_NOUNS,
     NOUN_COMPOUNDS,
+    ONE_OFF_VERBS,
     OUTPUT_METRICS,
     PHRASAL_VERBS,
     REACH_NOUNS,
@@ -890,6 +891,51 @@ def _milestone_attained(
     return None
 
 
+_ONE_OFF_PARTICIPLES = frozenset(
+    form
+    for base in ONE_OFF_VERBS
+    for form in _forms(base) | set(_irregular(base))
+    if form.endswith("ed") or form in _irregular(base)
+)
+_MONEY = _words("funds funding money capital cash runway donations revenue financing")
+_ONE_OFF_AFTER = _words("on in by with for as at to from into under")
+
+
+def _one_off_event(text: str, tokens: list[str]) -> str | None:
+    """'Office lease signed', 'Series A closed', 'Listed on the Apple App Store': a thing (not
+    people, not a count) and a participle of a one-off event, with no measure anywhere."""
+    if _changes(text):
+        return None
+    digits = [k for k, w in enumerate(tokens) if any(c.isdigit() for c in w)]
+    undated = _DATE.sub(" ", text)
+    if any(c.isdigit() for c in undated) and any(
+        k == 0 or tokens[k - 1] not in _STANDARD_PREFIX | {"series"}
+        for k in digits
+        if not _DATE.fullmatch(tokens[k])
+    ):
+        return None  # "10 partnerships signed": the count decides; "SOC 2 report" names one
+    for k, word in enumerate(tokens[:9]):
+        if word in _AUXILIARIES or word in _RELATIVE or word in ("and", "or"):
+            return None
+        if word not in _ONE_OFF_PARTICIPLES:
+            continue
+        if k == 0:
+            # "Listed on the Apple App Store": a headline with the subject left out.
+            follows = tokens[1:2]
+            return word if follows and follows[0] in _ONE_OFF_AFTER else None
+        subject = tokens[:k]
+        if tokens[k - 1] in _STOP or tokens[k - 1] in _DETERMINERS:
+            return None  # "the selected vendor ...": an adjective before its noun
+        if _people(subject) or any(
+            w in CUSTOMER_NOUNS or _singular(w) in CUSTOMER_NOUNS or w in _PERSONS for w in subject
+        ):
+            return None  # "3 customers signed": people won
+        if any(w in _MONEY for w in subject):
+            return None  # "Funds secured to finance the Foundation": money raised, a result
+        return " ".join(tokens[max(0, k - 6) : k + 1])
+    return None
+
+
 def _measure_before(subject: list[str]) -> bool:
     """A measured subject ('95% of audits passed') rather than a named standard."""
     for k, word in enumerate(subject):
@@ -1283,6 +1329,15 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
     phrase = _noun_phrase(tokens, start, table)
     if not phrase:
         return None
+    # "Clear & public documentation issues & PR evaluation process": names joined by '&'
+    # or 'and' make one phrase; its last noun is the head.
+    end = start + len(phrase)
+    while end + 1 < len(tokens) and tokens[end] in ("&", "and"):
+        more = _noun_phrase(tokens, end + 1, table)
+        if not more:
+            break
+        phrase = [*phrase, tokens[end], *more]
+        end += 1 + len(more)
     while len(phrase) > 1 and re.fullmatch(r"v?\d+(?:\.\d+)*", phrase[-1]):
         phrase = phrase[:-1]  # "Kubernetes operator v1.0": the version names the thing
     head = phrase[-1]
@@ -1309,10 +1364,14 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
         return None  # a measure, people, resources, or a sentence with its own predicate
     if any(_is_comparative(w) for w in phrase):
         return None  # "Faster builds", "Better documentation": a vague change, not a thing
-    return " ".join(tokens[: start + len(phrase) + (2 if after == ["for"] else 0)])
+    extra = 0
+    if after == ["for"]:  # "Support for signed artifacts": the thing includes what it is for
+        extra = 3 if tokens[start + len(phrase) + 1 : start + len(phrase) + 2] in _ARTICLES else 2
+    return " ".join(tokens[: start + len(phrase) + extra])
 
 
 _CLAUSE_WORDS = _words("when where whenever while so comparing showing")
+_ARTICLES = (["the"], ["a"], ["an"], ["our"], ["all"], ["every"], ["each"])
 _CLAUSE_JOIN = re.compile(r"\b(?:that|which|who|and|with|\w+ed by)\b|[,;](?=\s)|&")
 
 
@@ -1721,6 +1780,8 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             binary = None
             reading, phrase = "state", state[0]
     attained = None if purpose else _milestone_attained(tokens, verb_index, verb_base)
+    if attained is None and not purpose and not result and reading is None and binary is None:
+        attained = _one_off_event(text, _tokens(_PARENTHESES.sub(" ", text)))
     if attained is not None and "count" not in result:
         result["binary"] = attained
     elif "count" in result or base_class == "world" or reading in ("state", "capability"):
