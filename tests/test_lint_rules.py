@@ -200,7 +200,10 @@ def test_glossary_command_and_organization_override(okr_root: Path, okrs) -> Non
 
 def test_percent_complete_checkins_put_the_kr_in_the_output_family(okr_root: Path, okrs) -> None:
     extra = "        checkins:\n          - {date: 2026-10-15, progress: 40, note: SAML done}\n"
-    write(okr_root, {"2026-Q4/checkout.yaml": with_kr("Single sign-on for every customer", extra)})
+    write(
+        okr_root,
+        {"2026-Q4/checkout.yaml": with_kr("Customers sign in with their company accounts", extra)},
+    )
     result = okrs("validate", "okrs", "--as-of", "2026-10-20")
     (line,) = lines(result.out, "OKR101")
     assert line.endswith(

@@ -611,3 +611,16 @@ def test_compounds_and_joined_names_make_one_thing_quoted_as_written(
 ) -> None:
     messages = [d.message for d in lint_statement(text, LintConfig()) if d.code == "OKR101"]
     assert len(messages) == 1 and phrase in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Self-serve onboarding flow", True), ("Dark mode", True),
+     ("Single sign-on for enterprise customers", True), ("All services emit structured logs", True),
+     ("Onboarding flow completion rate", False), ("Onboarding completion rate", False),
+     ("All partners support the new API", False)],
+)  # fmt: skip
+def test_an_ing_word_naming_which_thing_and_a_metric_named_after_work(
+    text: str, flagged: bool
+) -> None:
+    assert ("OKR101" in codes(text)) is flagged

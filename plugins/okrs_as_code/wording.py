@@ -477,6 +477,15 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         )
     ):
         first = None  # "Builds are green 95% of the time": a plural noun, then its verb
+    if (
+        first is not None
+        and first[0] == "delivery"
+        and tokens[i].endswith("ing")
+        and not any(w in _AUXILIARIES for w in tokens[i + 1 : i + 6])
+    ):
+        named = _noun_phrase(tokens, i + 1, table)
+        if named and named[-1] in METRIC_NOUNS and len(named) == len(tokens) - i - 1:
+            return None  # "Onboarding flow completion rate": a metric's name, not work
     if first is not None:
         cls, base = _lookup(tokens[i], table)  # type: ignore[misc]
         return i, cls, base
@@ -1265,7 +1274,11 @@ def _noun_phrase(tokens: list[str], start: int, table: dict[str, tuple[str, str]
             break
         nxt = tokens[end + 1] if end + 1 < len(tokens) else ""
         if end > start and (
-            ((word.endswith("ing") or _is_participle(word)) and word in table)
+            (
+                (word.endswith("ing") or _is_participle(word))
+                and word in table
+                and not (word.endswith("ing") and _names_a_thing(tokens, end))
+            )
             or (
                 word.endswith("ed")
                 and word not in DELIVERABLE_NOUNS  # "testbed" is a noun
@@ -1275,6 +1288,13 @@ def _noun_phrase(tokens: list[str], start: int, table: dict[str, tuple[str, str]
             break  # "Roadmap shared with ...", but "themed talks" is one noun phrase
         end += 1
     return tokens[start:end]
+
+
+def _names_a_thing(tokens: list[str], k: int) -> bool:
+    """The -ing word at `k` only says which thing: 'Self-serve onboarding flow', 'tracking
+    system', 'billing page'."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+    return nxt in DELIVERABLE_NOUNS or nxt in ARTIFACT_NOUNS
 
 
 def _thing_after(tokens: list[str], start: int, table: dict[str, tuple[str, str]]) -> bool:
@@ -1321,7 +1341,8 @@ def _deliverable_noun_phrase(tokens: list[str], table: dict[str, tuple[str, str]
         (
             k
             for k, w in enumerate(tokens)
-            if k > start and (w in _CLAUSE_WORDS or w.endswith("ing"))
+            if k > start
+            and (w in _CLAUSE_WORDS or (w.endswith("ing") and not _names_a_thing(tokens, k)))
         ),
         len(tokens),
     )
@@ -2124,7 +2145,7 @@ def _our_things_behave(tokens: list[str]) -> str | None:
 _COVER = _words(
     "use uses cover covers include includes contain contains explain explains describe "
     "describes link links point points reference references follow follows reflect reflects "
-    "mention mentions list lists"
+    "mention mentions list lists emit emits expose exposes support supports"
 )
 
 
