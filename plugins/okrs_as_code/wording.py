@@ -160,6 +160,9 @@ def _forms(base: str) -> set[str]:
     return forms
 
 
+# Whether a text has a digit (a compiled search is several times faster than a generator).
+_HAS_DIGIT = re.compile(r"\d").search
+
 _CERTIFICATES = ("compliance", "certification", "certified", "compliant")
 
 IRREGULAR = {
@@ -913,11 +916,13 @@ _ONE_OFF_AFTER = _words("on in by with for as at to from into under")
 def _one_off_event(text: str, tokens: list[str]) -> str | None:
     """'Office lease signed', 'Series A closed', 'Listed on the Apple App Store': a thing (not
     people, not a count) and a participle of a one-off event, with no measure anywhere."""
-    if _changes(text):
-        return None
-    digits = [k for k, w in enumerate(tokens) if any(c.isdigit() for c in w)]
+    if _ONE_OFF_PARTICIPLES.isdisjoint(tokens[:9]) or _changes(text):
+        return None  # most statements have none of these participles: the cheap test first
+    if "(" in text:
+        tokens = _tokens(_PARENTHESES.sub(" ", text))
+    digits = [k for k, w in enumerate(tokens) if _HAS_DIGIT(w)]
     undated = _DATE.sub(" ", text)
-    if any(c.isdigit() for c in undated) and any(
+    if _HAS_DIGIT(undated) and any(
         k == 0 or tokens[k - 1] not in _STANDARD_PREFIX | {"series"}
         for k in digits
         if not _DATE.fullmatch(tokens[k])
@@ -948,7 +953,7 @@ def _one_off_event(text: str, tokens: list[str]) -> str | None:
 def _measure_before(subject: list[str]) -> bool:
     """A measured subject ('95% of audits passed') rather than a named standard."""
     for k, word in enumerate(subject):
-        if any(c.isdigit() for c in word) and (k == 0 or subject[k - 1] not in _STANDARD_PREFIX):
+        if _HAS_DIGIT(word) and (k == 0 or subject[k - 1] not in _STANDARD_PREFIX):
             return True
         if "%" in word:
             return True
@@ -1588,7 +1593,7 @@ def _compound(text: str, table: dict[str, tuple[str, str]]) -> str | None:
     is one deliverable in three states; 'reduce time and cost by 20%' one target.
     """
     clean = _PARENTHESES.sub(" ", text) if "(" in text else text
-    if any(c.isdigit() for c in clean):
+    if _HAS_DIGIT(clean):
         clean = _DATE.sub(" ", clean)
     if "between" in clean:
         clean = _BETWEEN.sub("between ", clean)
@@ -1628,7 +1633,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
         table = {**table, **{v.split()[0]: ("delivery", v.split()[0]) for v in extra_output_verbs}}
     tokens = _tokens(text)
     # Dates say when, not how much: "launched by July 16", "approved by 2026-05-15".
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = _HAS_DIGIT(text) is not None
     numbers = tuple(m.group(0) for m in _NUMBER.finditer(_DATE.sub(" ", text))) if has_digit else ()
     measurable = _changes(text)
     outside = OUTSIDE_CONTROL.search(text)
@@ -1802,7 +1807,7 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             reading, phrase = "state", state[0]
     attained = None if purpose else _milestone_attained(tokens, verb_index, verb_base)
     if attained is None and not purpose and not result and reading is None and binary is None:
-        attained = _one_off_event(text, _tokens(_PARENTHESES.sub(" ", text)))
+        attained = _one_off_event(text, tokens)
     if attained is not None and "count" not in result:
         result["binary"] = attained
     elif "count" in result or base_class == "world" or reading in ("state", "capability"):
