@@ -618,6 +618,7 @@ def test_compounds_and_joined_names_make_one_thing_quoted_as_written(
     [("Self-serve onboarding flow", True), ("Dark mode", True),
      ("Single sign-on for enterprise customers", True), ("All services emit structured logs", True),
      ("Onboarding flow completion rate", False), ("Onboarding completion rate", False),
+     ("Scheduling constraint violations per week", False),
      ("All partners support the new API", False)],
 )  # fmt: skip
 def test_an_ing_word_naming_which_thing_and_a_metric_named_after_work(

@@ -487,8 +487,12 @@ def _main_verb(tokens: list[str], table: dict[str, tuple[str, str]]) -> tuple[in
         and not any(w in _AUXILIARIES for w in tokens[i + 1 : i + 6])
     ):
         named = _noun_phrase(tokens, i + 1, table)
-        if named and named[-1] in METRIC_NOUNS and len(named) == len(tokens) - i - 1:
-            return None  # "Onboarding flow completion rate": a metric's name, not work
+        rest = tokens[i + 1 + len(named) :]
+        per_unit = len(rest) == 2 and rest[0] == "per" and not _HAS_DIGIT(" ".join(tokens))
+        if named and ((named[-1] in METRIC_NOUNS and not rest) or per_unit):
+            # "Onboarding flow completion rate", "Scheduling constraint violations per week":
+            # a metric's name (its target sits elsewhere), not work.
+            return None
     if first is not None:
         cls, base = _lookup(tokens[i], table)  # type: ignore[misc]
         return i, cls, base
