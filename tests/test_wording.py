@@ -625,3 +625,13 @@ def test_an_ing_word_naming_which_thing_and_a_metric_named_after_work(
     text: str, flagged: bool
 ) -> None:
     assert ("OKR101" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Automatic cleanup of temp assets after 7 days", True),
+     ("Recommendation shared on whether to continue the mechanism after October 2025", True),
+     ("Churn drops after 30 days", False)],
+)  # fmt: skip
+def test_a_delay_or_a_date_does_not_make_a_thing_a_measure(text: str, flagged: bool) -> None:
+    assert ("OKR101" in codes(text)) is flagged

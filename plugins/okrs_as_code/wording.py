@@ -1844,9 +1844,9 @@ def analyse(statement: str, extra_output_verbs: tuple[str, ...] = ()) -> Wording
             elif tokens[:1] == ["new"] and not numbers:
                 # "New self-service help area": a thing to build, named as the result.
                 reading, phrase = "thing", " ".join(tokens[:4])
-            elif not _NUMBER.search(bare := _specifying_numbers_removed(text)) and not (
-                _CHANGE_PATTERN.search(bare)
-            ):
+            elif not _NUMBER.search(
+                bare := _specifying_numbers_removed(_DATE.sub(" ", text) if has_digit else text)
+            ) and not (_CHANGE_PATTERN.search(bare)):
                 # "Large Scale Testbed (50k+ nodes)": a number in brackets specifies the thing.
                 milestone = _milestone_noun_phrase(_tokens(bare), table)
                 thing = _deliverable_noun_phrase(_tokens(bare), table)
@@ -2026,6 +2026,8 @@ _SPECIFYING = re.compile(
     # 5 alerts": a number inside the thing's own phrase says which or how big it is.
     r"\([^)]*\)|(?P<join>\b(?:with|for|of|from|covering)\s+)(?:the\s+)?(?:top\s+|first\s+)?"
     r"\d+\+?\s+(?!%|percent)(?=[a-z])"
+    # "Automatic cleanup of temp assets after 7 days": when a built-in behaviour happens.
+    r"|\bafter\s+\d+\s+(?:days?|hours?|minutes?|weeks?|months?)\b"
 )
 
 
