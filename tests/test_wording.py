@@ -53,10 +53,10 @@ def test_an_outcome_clause_redeems_a_delivery_verb() -> None:
 
 
 def test_extra_output_verbs_from_configuration() -> None:
-    # An unknown verb is read from its place only as an imperative; in a headline passive it
-    # needs the team's own list.
-    assert codes("Pricing memo evangelised with all regions") == ["OKR104"]
-    assert codes("Pricing memo evangelised with all regions", output_verbs=("evangelise",)) == [
+    # An unknown verb is read from its place as an imperative, or as a participle after one of
+    # our own things ("Pricing memo evangelised"); after anything else it needs the team's list.
+    assert codes("Pricing changes evangelised with all regions") == ["OKR104"]
+    assert codes("Pricing changes evangelised with all regions", output_verbs=("evangelise",)) == [
         "OKR101"
     ]
 
