@@ -406,7 +406,7 @@ def test_our_doing_on_a_schedule_is_a_count_of_activity(text: str, flagged: bool
      ("App canisters topped up automatically by the treasury keeper", True),
      ("Knowledge graph with 100+ entity instances from real projects", True),
      ("Runbooks for the top 5 alerts", True),
-     ("Pricing memo evangelised with all regions", False),
+     ("Pricing changes evangelised with all regions", False),
      ("Users onboarded with a guided tour", False), ("Newsletter with 5000 subscribers", False)],
 )  # fmt: skip
 def test_designed_behaviours_and_numbers_that_only_specify_a_thing(
