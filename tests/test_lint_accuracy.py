@@ -19,7 +19,7 @@ NEGATIVE = {"outcome", "kpi", "outside_control", "too_far"}
 # measured once with bench/accuracy.py before it was studied (P 0.948, R 0.664); it joined
 # these tests after that figure was recorded and its misses were studied for mechanisms.
 REAL = DATA / "kr_real.tsv"
-STUDIED_SPLITS = {"dev", "blind", "dev2", "blind2"}
+STUDIED_SPLITS = {"dev", "blind", "dev2", "blind2", "blind3"}
 KNOWN_FALSE_POSITIVES = DATA / "kr_known_false_positives.tsv"
 # Output-shaped real statements the linter does not flag, each with the reason.
 KNOWN_MISSES = DATA / "kr_known_misses.tsv"
@@ -46,9 +46,10 @@ DEV2_RECALL = 0.86
 # P 0.855 R 0.650, short of the issue's 0.95 / 0.90. Then studied; these are the figures after.
 BLIND2_PRECISION = 0.94
 BLIND2_RECALL = 0.87
-# The studied real corpus (dev, blind, dev2, blind2) after all four were studied.
+# The studied real corpus (dev, blind, dev2, blind2, blind3) after all five were studied:
+# P 0.972 R 0.887 (blind3's short study leaves its recall at 0.69).
 REAL_PRECISION = 0.965
-REAL_RECALL = 0.91
+REAL_RECALL = 0.88
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -141,14 +142,14 @@ def test_output_detection_on_real_teams_krs_blind2_split_after_study() -> None:
 
 
 # blind3: 129 statements from 9 sources (owners n-z), collected after the blind2 study with the
-# linter frozen, merged unread and measured once (commit 001ce54): P 0.905 R 0.559. Studied only
-# briefly since (dates, names joined by '+'); its misses are not yet listed, so it stays out of
-# STUDIED_SPLITS and the floor is the figure as measured.
-BLIND3_PRECISION = 0.90
-BLIND3_RECALL = 0.55
+# linter frozen, merged unread and measured once (commit 001ce54): P 0.905 R 0.559. Then studied
+# (dates, '+', capabilities, agreements signed, participle clauses of change); every miss and
+# false alarm left is listed. These are the figures after the study.
+BLIND3_PRECISION = 0.97
+BLIND3_RECALL = 0.66
 
 
-def test_output_detection_on_real_teams_krs_blind3_split_as_measured() -> None:
+def test_output_detection_on_real_teams_krs_blind3_split_after_study() -> None:
     rows = [r for r in _rows(REAL) if r["split"] == "blind3"]
     assert len(rows) >= 100
     precision, recall, wrong = _precision_recall(rows)
